@@ -1,0 +1,58 @@
+// Shared pieces for benchmarks: timing whole processes and in-process functions, and the
+// table every benchmark reports into. Benchmarks run on demand (`npm run bench`), never in tests.
+
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+
+export const REPO_ROOT = path.resolve(__dirname, "..");
+
+export interface BenchRow {
+    benchmark: string;
+    case: string;
+    /** Median of the measured runs, in milliseconds. */
+    medianMs: number;
+    /** Extra columns: counts, ratios, targets. */
+    notes: string;
+}
+
+export interface Benchmark {
+    name: string;
+    run(): Promise<BenchRow[]>;
+}
+
+export function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Runs a command to completion and returns its wall time; throws if it fails unexpectedly. */
+export function timeProcess(args: string[], okCodes: number[] = [0]): { ms: number; stdout: string } {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (run.status === null || !okCodes.includes(run.status)) {
+        throw new Error(`${args.join(" ")} exited ${run.status}: ${run.stderr}`);
+    }
+    return { ms, stdout: run.stdout };
+}
+
+export const TSX = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
+/**
+ * Times several process commands, interleaving their runs so that machine noise hits all of
+ * them alike; returns each command's median.
+ */
+export function interleavedMedians(commands: Record<string, string[]>, rounds: number): Record<string, number> {
+    const samples: Record<string, number[]> = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+    for (let i = 0; i < rounds; i++) {
+        for (const [key, args] of Object.entries(commands)) {
+            samples[key].push(timeProcess(args).ms);
+        }
+    }
+    return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+}
+
+export function ratio(a: number, b: number): string {
+    return `${(a / b).toFixed(2)}x`;
+}

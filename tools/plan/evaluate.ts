@@ -1,0 +1,239 @@
+// Runs a policy pack's resource and stack policies over recorded resources, building the
+// same arguments the @pulumi/policy analyzer server builds for the Pulumi CLI.
+
+import type {
+    EnforcementLevel,
+    Policies,
+    PolicyResource,
+    ReportViolation,
+    ResourceValidation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import { unknownCheckingProxy, UnknownValueError } from "@pulumi/policy";
+import type { ResolvedPackConfig } from "./policy-config";
+import { policyView } from "./properties";
+import type { RecordedResource } from "./recorder";
+
+export interface Violation {
+    policy: string;
+    enforcementLevel: EnforcementLevel;
+    urn?: string;
+    message: string;
+    severity?: string;
+    remediation?: string;
+    controls?: string[];
+}
+
+export interface NotApplicable {
+    policy: string;
+    urn?: string;
+    reason?: string;
+}
+
+export interface Evaluation {
+    violations: Violation[];
+    notApplicable: NotApplicable[];
+    /** How many (resource, policy) validations ran; for benchmarks. */
+    resourceEvaluations: number;
+}
+
+/** Metadata gatevault policies carry beyond @pulumi/policy's own fields. */
+interface PolicyExtras {
+    controls?: readonly string[];
+    remediationSteps?: string;
+    severity?: string;
+}
+
+class NotApplicableSignal extends Error {
+    constructor(readonly reason?: string) {
+        super(reason ?? "not applicable");
+    }
+}
+
+function throwNotApplicable(reason?: string): never {
+    throw new NotApplicableSignal(reason);
+}
+
+function pulumiTypeOf(x: unknown): string | undefined {
+    const t = (x as { __pulumiType?: unknown } | undefined)?.__pulumiType;
+    return typeof t === "string" && t.length > 0 ? t : undefined;
+}
+
+function isTypeOf(type: string, resourceClass: unknown): boolean {
+    const pulumiType = pulumiTypeOf(resourceClass);
+    if (pulumiType) {
+        return type === pulumiType;
+    }
+    const isInstance = (resourceClass as { isInstance?: (o: unknown) => boolean }).isInstance;
+    return typeof isInstance === "function" && isInstance({ __pulumiType: type }) === true;
+}
+
+function isResourcePolicy(p: Policies[number]): p is ResourceValidationPolicy {
+    return typeof (p as ResourceValidationPolicy).validateResource === "function" || Array.isArray((p as ResourceValidationPolicy).validateResource);
+}
+
+function isStackPolicy(p: Policies[number]): p is StackValidationPolicy {
+    return typeof (p as StackValidationPolicy).validateStack === "function";
+}
+
+function effectiveLevel(level: EnforcementLevel): EnforcementLevel {
+    // The SDK reports violations of remediation policies as mandatory.
+    return level === "remediate" ? "mandatory" : level;
+}
+
+function makeReporter(p: Policies[number], level: EnforcementLevel, out: Violation[], defaultUrn?: string): ReportViolation {
+    const extras = p as PolicyExtras;
+    return (message?: string, urn?: string) => {
+        out.push({
+            policy: p.name,
+            enforcementLevel: level,
+            urn: urn ?? defaultUrn,
+            message: message ? `${p.description}\n${message}` : p.description,
+            severity: extras.severity,
+            remediation: extras.remediationSteps,
+            controls: extras.controls ? [...extras.controls] : undefined,
+        });
+    };
+}
+
+function previewDiagnostic(p: Policies[number], err: UnknownValueError, urn?: string): Violation {
+    return {
+        policy: p.name,
+        enforcementLevel: "advisory",
+        urn,
+        message: `can't run policy '${p.name}' during preview: ${err.message}`,
+    };
+}
+
+function optionsOf(r: RecordedResource): ResourceValidationArgs["opts"] {
+    const o = r.options;
+    const opts: ResourceValidationArgs["opts"] = {
+        protect: o.protect,
+        ignoreChanges: o.ignoreChanges,
+        aliases: o.aliases,
+        customTimeouts: o.customTimeouts,
+        additionalSecretOutputs: o.additionalSecretOutputs,
+    };
+    if (o.deleteBeforeReplace !== undefined) opts.deleteBeforeReplace = o.deleteBeforeReplace;
+    if (r.parent) opts.parent = r.parent;
+    return opts;
+}
+
+export async function evaluatePolicies(
+    policies: Policies,
+    config: ResolvedPackConfig,
+    resources: readonly RecordedResource[],
+    stackTags: ReadonlyMap<string, string> = new Map(),
+): Promise<Evaluation> {
+    const violations: Violation[] = [];
+    const notApplicable: NotApplicable[] = [];
+    let resourceEvaluations = 0;
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const getConfig = (name: string) => () => ({ ...(config[name]?.properties ?? {}) }) as any;
+
+    const providerOf = (r: RecordedResource) => {
+        if (!r.providerRef) return undefined;
+        const urn = r.providerRef.split("::").slice(0, -1).join("::");
+        const provider = byUrn.get(urn);
+        return provider
+            ? { type: provider.type, props: unknownCheckingProxy(policyView(provider.wireInputs)), urn: provider.urn, name: provider.name }
+            : undefined;
+    };
+
+    const resourcePolicies = policies.filter(isResourcePolicy);
+    for (const r of resources) {
+        let props: Record<string, any> | undefined;
+        for (const p of resourcePolicies) {
+            const level = config[p.name]?.enforcementLevel ?? "advisory";
+            if (level === "disabled" || !p.validateResource) {
+                continue;
+            }
+            const validations: ResourceValidation[] = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
+            const onlyType = validations.length === 1 ? pulumiTypeOf(validations[0]) : undefined;
+            if (onlyType && onlyType !== r.type) {
+                continue;
+            }
+            props ??= unknownCheckingProxy(policyView(r.wireInputs));
+            const report = makeReporter(p, effectiveLevel(level), violations, r.urn);
+            for (const validation of validations) {
+                resourceEvaluations++;
+                const args: ResourceValidationArgs = {
+                    type: r.type,
+                    props: props!,
+                    urn: r.urn,
+                    name: r.name,
+                    opts: optionsOf(r),
+                    provider: providerOf(r),
+                    stackTags,
+                    isType: (cls) => isTypeOf(r.type, cls),
+                    asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
+                    getConfig: getConfig(p.name),
+                    notApplicable: throwNotApplicable,
+                };
+                try {
+                    await validation(args, report);
+                } catch (err) {
+                    if (err instanceof UnknownValueError) {
+                        violations.push(previewDiagnostic(p, err, r.urn));
+                    } else if (err instanceof NotApplicableSignal) {
+                        notApplicable.push({ policy: p.name, urn: r.urn, reason: err.reason });
+                    } else {
+                        throw new Error(`Error validating resource ${r.urn} with policy '${p.name}': ${(err as Error).stack ?? err}`);
+                    }
+                }
+            }
+        }
+    }
+
+    const stackPolicies = policies.filter(isStackPolicy);
+    if (stackPolicies.length > 0) {
+        const policyResources = new Map<string, PolicyResource>();
+        for (const r of resources) {
+            const props = unknownCheckingProxy(policyView(r.wireOutputs ?? r.wireInputs));
+            policyResources.set(r.urn, {
+                type: r.type,
+                props,
+                urn: r.urn,
+                name: r.name,
+                opts: optionsOf(r),
+                provider: providerOf(r),
+                dependencies: [],
+                propertyDependencies: {},
+                isType: (cls) => isTypeOf(r.type, cls),
+                asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
+            });
+        }
+        // Second pass: link parents and dependencies as objects, as the SDK does.
+        for (const r of resources) {
+            const pr = policyResources.get(r.urn)!;
+            if (r.parent) pr.parent = policyResources.get(r.parent);
+            pr.dependencies = r.dependencies.map((u) => policyResources.get(u)).filter((x): x is PolicyResource => x !== undefined);
+            for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+                pr.propertyDependencies[key] = urns.map((u) => policyResources.get(u)).filter((x): x is PolicyResource => x !== undefined);
+            }
+        }
+        const all = [...policyResources.values()];
+        for (const p of stackPolicies) {
+            const level = config[p.name]?.enforcementLevel ?? "advisory";
+            if (level === "disabled") {
+                continue;
+            }
+            const args: StackValidationArgs = { resources: all, stackTags, getConfig: getConfig(p.name), notApplicable: throwNotApplicable };
+            try {
+                await p.validateStack(args, makeReporter(p, effectiveLevel(level), violations));
+            } catch (err) {
+                if (err instanceof UnknownValueError) {
+                    violations.push(previewDiagnostic(p, err));
+                } else if (err instanceof NotApplicableSignal) {
+                    notApplicable.push({ policy: p.name, reason: err.reason });
+                } else {
+                    throw new Error(`Error validating stack with policy '${p.name}': ${(err as Error).stack ?? err}`);
+                }
+            }
+        }
+    }
+    return { violations, notApplicable, resourceEvaluations };
+}

@@ -1,0 +1,182 @@
+// The offline plan as a library: load project and stack config, run the program under
+// mocks, evaluate the policy pack. The CLI (tools/plan.ts) and the tests both call runPlan.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { EnforcementLevel, Policies, PolicyPackConfig } from "@pulumi/policy";
+import { stableHex } from "./mocks/ids";
+import { Evaluation, evaluatePolicies, NotApplicable, Violation } from "./evaluate";
+import { readPolicyConfigFile, resolvePolicyConfig } from "./policy-config";
+import { containsSecret, displayView } from "./properties";
+import { engineConfig, loadProject, PlanUsageError } from "./project";
+import type { RecordedResource } from "./recorder";
+import { Program, runProgram } from "./run-program";
+
+export { PlanUsageError } from "./project";
+export type { Violation } from "./evaluate";
+export type { RecordedResource } from "./recorder";
+export type { Program } from "./run-program";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+
+export interface PolicyPackDefinition {
+    name: string;
+    enforcementLevel?: EnforcementLevel;
+    policies: Policies;
+    initialConfig?: PolicyPackConfig;
+}
+
+export interface PlanOptions {
+    stack: string;
+    projectDir?: string;
+    /** Stack config file; default `Pulumi.<stack>.yaml` in the project. */
+    configFile?: string;
+    /** Program file or function; default the project's `main`. */
+    program?: Program;
+    /** Policy config file; default `policy/config/<stack>.json` when it exists. */
+    policyConfigFile?: string;
+    /** Policy pack to evaluate; default the project's pack in `policy/`. */
+    policyPack?: PolicyPackDefinition;
+}
+
+export interface PlannedResource {
+    urn: string;
+    type: string;
+    name: string;
+    parent?: string;
+    /** Inputs with secrets masked and unknowns marked. */
+    inputs: Record<string, unknown>;
+    /** The full record, for tests and tools that need options or dependencies. */
+    record: RecordedResource;
+}
+
+export type PlanErrorKind = "usage" | "config" | "program";
+
+export interface PlanResult {
+    project: string;
+    stack: string;
+    region?: string;
+    accountId?: string;
+    policyConfigFile?: string;
+    resources: PlannedResource[];
+    violations: Violation[];
+    notApplicable: NotApplicable[];
+    outputs?: Record<string, unknown>;
+    /** Stack outputs that are secret, by name. */
+    secretOutputs: string[];
+    error?: { kind: PlanErrorKind; message: string; problems?: { path: string; message: string }[] };
+    summary: PlanSummary;
+}
+
+export interface PlanSummary {
+    /** Resources the program registered (the root stack resource is not counted). */
+    resources: number;
+    mandatory: number;
+    advisory: number;
+    exitCode: 0 | 1 | 2 | 3;
+}
+
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+export function defaultPolicyPack(): PolicyPackDefinition {
+    const pack = require(path.join(REPO_ROOT, "policy", "policies")) as {
+        packName: string;
+        packEnforcementLevel?: EnforcementLevel;
+        policies: Policies;
+    };
+    return { name: pack.packName, enforcementLevel: pack.packEnforcementLevel, policies: pack.policies };
+}
+
+function summarize(resources: PlannedResource[], violations: Violation[], error: PlanResult["error"]): PlanSummary {
+    const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory").length;
+    const advisory = violations.filter((v) => v.enforcementLevel === "advisory").length;
+    const exitCode = error ? (error.kind === "program" ? 3 : 2) : mandatory > 0 ? 1 : 0;
+    return { resources: resources.filter((r) => r.type !== ROOT_STACK_TYPE).length, mandatory, advisory, exitCode };
+}
+
+function usageFailure(stack: string, message: string): PlanResult {
+    const error = { kind: "usage" as const, message };
+    return { project: "", stack, resources: [], violations: [], notApplicable: [], secretOutputs: [], error, summary: summarize([], [], error) };
+}
+
+function configProblemsOf(err: Error): { path: string; message: string }[] | undefined {
+    const problems = (err as { problems?: unknown }).problems;
+    return err.name === "ConfigValidationError" && Array.isArray(problems) ? (problems as { path: string; message: string }[]) : undefined;
+}
+
+export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
+    const projectDir = path.resolve(opts.projectDir ?? REPO_ROOT);
+    let project, config, policyConfig, pack: PolicyPackDefinition;
+    const policyConfigFile = opts.policyConfigFile ?? path.join(projectDir, "policy", "config", `${opts.stack}.json`);
+    try {
+        project = loadProject(projectDir);
+        const configFile = opts.configFile ?? path.join(projectDir, `Pulumi.${opts.stack}.yaml`);
+        if (!fs.existsSync(configFile)) {
+            throw new PlanUsageError(`no stack config file ${configFile} (pass --config-file to use another)`);
+        }
+        config = engineConfig(project, configFile);
+        pack = opts.policyPack ?? defaultPolicyPack();
+        const given = opts.policyConfigFile || fs.existsSync(policyConfigFile) ? readPolicyConfigFile(policyConfigFile) : undefined;
+        policyConfig = resolvePolicyConfig(pack.policies, pack.enforcementLevel, given, pack.initialConfig);
+    } catch (err) {
+        if (err instanceof PlanUsageError) {
+            return usageFailure(opts.stack, err.message);
+        }
+        throw err;
+    }
+
+    const region = config.values["aws:region"];
+    const accountId = config.values[`${project.name}:accountId`];
+    const run = await runProgram({
+        project: project.name,
+        stack: opts.stack,
+        config,
+        program: opts.program ?? path.join(projectDir, project.main),
+        target: {
+            partition: "aws",
+            region: region ?? "us-east-1",
+            accountId: accountId && /^\d{12}$/.test(accountId) ? accountId : "000000000000",
+            organizationId: `o-${stableHex(`${project.name}/${accountId}`, 10)}`,
+        },
+    });
+
+    const resources: PlannedResource[] = run.resources.map((r) => ({
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        parent: r.parent,
+        inputs: displayView(r.wireInputs) as Record<string, unknown>,
+        record: r,
+    }));
+
+    let error: PlanResult["error"];
+    const failure = run.error ?? run.failures[0];
+    if (failure) {
+        const problems = configProblemsOf(failure);
+        error = problems
+            ? { kind: "config", message: failure.message, problems }
+            : { kind: "program", message: [failure, ...run.failures.filter((f) => f !== failure)].map((f) => f.message).join("\n") };
+    }
+
+    let evaluation: Evaluation = { violations: [], notApplicable: [], resourceEvaluations: 0 };
+    if (!error) {
+        evaluation = await evaluatePolicies(pack.policies, policyConfig, run.resources);
+    }
+
+    const stackResource = run.resources.find((r) => r.type === ROOT_STACK_TYPE);
+    const outputsWire = (stackResource?.registeredOutputs ?? {}) as Record<string, unknown>;
+    return {
+        project: project.name,
+        stack: opts.stack,
+        region,
+        accountId,
+        policyConfigFile: opts.policyConfigFile || fs.existsSync(policyConfigFile) ? path.relative(process.cwd(), policyConfigFile) : undefined,
+        resources,
+        violations: evaluation.violations,
+        notApplicable: evaluation.notApplicable,
+        outputs: error ? undefined : (displayView(outputsWire) as Record<string, unknown>),
+        secretOutputs: Object.keys(outputsWire).filter((k) => containsSecret(outputsWire[k])),
+        error,
+        summary: summarize(resources, evaluation.violations, error),
+    };
+}

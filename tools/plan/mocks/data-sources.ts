@@ -1,0 +1,124 @@
+// Answers for the data sources (invokes) a program calls. Anything not listed fails with
+// the token's name, so a new data source cannot silently return nothing offline.
+
+import type { TargetContext } from "./context";
+import { stableHex } from "./ids";
+
+export class UnmockedDataSourceError extends Error {
+    constructor(token: string) {
+        super(`offline plan: no mock for data source "${token}"; add one to tools/plan/mocks/data-sources.ts`);
+        this.name = "UnmockedDataSourceError";
+    }
+}
+
+type Answer = (inputs: Record<string, any>, ctx: TargetContext) => Record<string, unknown>;
+
+/** The AWS provider renders single values as strings and lists in reverse-sorted order. */
+function setValue(values: unknown): unknown {
+    if (!Array.isArray(values)) {
+        return values;
+    }
+    const unique = [...new Set(values.map(String))].sort().reverse();
+    return unique.length === 1 ? unique[0] : unique;
+}
+
+interface StatementInput {
+    sid?: string;
+    effect?: string;
+    actions?: string[];
+    notActions?: string[];
+    resources?: string[];
+    notResources?: string[];
+    principals?: { type: string; identifiers: string[] }[];
+    notPrincipals?: { type: string; identifiers: string[] }[];
+    conditions?: { test: string; variable: string; values: string[] }[];
+}
+
+function principalBlock(principals: { type: string; identifiers: string[] }[]): unknown {
+    if (principals.length === 1 && principals[0].type === "*") {
+        return "*";
+    }
+    const block: Record<string, unknown> = {};
+    for (const p of principals) {
+        const existing = block[p.type];
+        const merged = [...(Array.isArray(existing) ? existing : existing ? [existing] : []), ...p.identifiers];
+        block[p.type] = setValue(merged);
+    }
+    return block;
+}
+
+/** Mirrors `aws.iam.getPolicyDocument`: statement inputs in, IAM policy JSON out. */
+export function renderPolicyDocument(inputs: Record<string, any>): string {
+    const statements = ((inputs.statements ?? []) as StatementInput[]).map((s) => {
+        const out: Record<string, unknown> = {};
+        if (s.sid) out.Sid = s.sid;
+        out.Effect = s.effect ?? "Allow";
+        if (s.actions?.length) out.Action = setValue(s.actions);
+        if (s.notActions?.length) out.NotAction = setValue(s.notActions);
+        if (s.resources?.length) out.Resource = setValue(s.resources);
+        if (s.notResources?.length) out.NotResource = setValue(s.notResources);
+        if (s.principals?.length) out.Principal = principalBlock(s.principals);
+        if (s.notPrincipals?.length) out.NotPrincipal = principalBlock(s.notPrincipals);
+        if (s.conditions?.length) {
+            const condition: Record<string, Record<string, unknown>> = {};
+            for (const c of s.conditions) {
+                condition[c.test] = { ...(condition[c.test] ?? {}), [c.variable]: setValue(c.values) };
+            }
+            out.Condition = condition;
+        }
+        return out;
+    });
+    const doc: Record<string, unknown> = { Version: inputs.version ?? "2012-10-17" };
+    if (inputs.policyId) doc.Id = inputs.policyId;
+    doc.Statement = statements;
+    return JSON.stringify(doc, null, 2);
+}
+
+const answers: Record<string, Answer> = {
+    "aws:index/getCallerIdentity:getCallerIdentity": (_i, ctx) => ({
+        id: ctx.accountId,
+        accountId: ctx.accountId,
+        arn: `arn:${ctx.partition}:sts::${ctx.accountId}:assumed-role/gatevault-offline/plan`,
+        userId: `AROAOFFLINE:${ctx.accountId}`,
+    }),
+    "aws:index/getRegion:getRegion": (inputs, ctx) => {
+        const region = inputs.region ?? inputs.name ?? ctx.region;
+        return { id: region, name: region, region, description: region, endpoint: `ec2.${region}.amazonaws.com` };
+    },
+    "aws:index/getPartition:getPartition": (_i, ctx) => ({
+        id: ctx.partition,
+        partition: ctx.partition,
+        dnsSuffix: "amazonaws.com",
+        reverseDnsPrefix: "com.amazonaws",
+    }),
+    "aws:index/getAvailabilityZones:getAvailabilityZones": (_i, ctx) => {
+        const letters = ["a", "b", "c"];
+        return {
+            id: ctx.region,
+            names: letters.map((l) => `${ctx.region}${l}`),
+            zoneIds: letters.map((_, i) => `${ctx.region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`),
+            groupNames: [ctx.region],
+        };
+    },
+    "aws:iam/getPolicyDocument:getPolicyDocument": (inputs) => {
+        const json = renderPolicyDocument(inputs);
+        return { id: stableHex(json, 10), json, minifiedJson: JSON.stringify(JSON.parse(json)) };
+    },
+    "aws:organizations/getOrganization:getOrganization": (_i, ctx) => ({
+        id: ctx.organizationId,
+        arn: `arn:${ctx.partition}:organizations::${ctx.accountId}:organization/${ctx.organizationId}`,
+        masterAccountId: ctx.accountId,
+        featureSet: "ALL",
+        roots: [{ id: `r-${stableHex(ctx.organizationId, 4)}`, name: "Root", arn: "", policyTypes: [] }],
+    }),
+};
+
+export function answerDataSource(token: string, inputs: Record<string, any>, ctx: TargetContext): Record<string, unknown> {
+    const answer = answers[token];
+    if (!answer) {
+        throw new UnmockedDataSourceError(token);
+    }
+    return answer(inputs, ctx);
+}
+
+export const mockedDataSources: readonly string[] = Object.keys(answers);

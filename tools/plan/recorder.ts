@@ -1,0 +1,217 @@
+// Wraps the SDK's mock resource monitor so that every registration is recorded with what
+// the engine would see (URN, parent, provider, dependencies, options, inputs) and is answered
+// by the offline mocks with the URN and provider in hand.
+
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import type { OfflineMocks } from "./mocks";
+
+// Same copies the SDK uses, so responses have the classes it expects.
+const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+const structproto = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [sdkDir] }));
+const resproto = require("@pulumi/pulumi/proto/resource_pb");
+const rpc = require("@pulumi/pulumi/runtime/rpc");
+
+export interface RecordedOptions {
+    protect: boolean;
+    retainOnDelete: boolean;
+    deleteBeforeReplace?: boolean;
+    ignoreChanges: string[];
+    replaceOnChanges: string[];
+    additionalSecretOutputs: string[];
+    aliases: string[];
+    customTimeouts: { createSeconds: number; updateSeconds: number; deleteSeconds: number };
+    deletedWith?: string;
+}
+
+export interface RecordedResource {
+    urn: string;
+    type: string;
+    name: string;
+    parent?: string;
+    /** False for components (including the root stack). */
+    custom: boolean;
+    /** True for components implemented by a provider plugin (e.g. awsx). */
+    remote: boolean;
+    /** True for `Resource.get` reads of existing resources. */
+    read: boolean;
+    /** `urn::id` of the explicit provider, as the engine receives it. */
+    providerRef?: string;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    options: RecordedOptions;
+    /** Inputs in wire form: secrets and unknowns still marked. */
+    wireInputs: Record<string, unknown>;
+    id?: string;
+    /** Outputs in wire form, as the mocks answered. */
+    wireOutputs?: Record<string, unknown>;
+    /** What a component (or the stack) passed to `registerOutputs`, in wire form. */
+    registeredOutputs?: Record<string, unknown>;
+}
+
+export interface RecorderOptions {
+    /** Packages whose default provider the stack disables (`pulumi:disable-default-providers`). */
+    disabledDefaultProviders: readonly string[];
+}
+
+function newUrn(parent: string, type: string, name: string): string {
+    let qualified = type;
+    if (parent) {
+        const parentType = parent.split("::")[2].split("$").pop();
+        qualified = `${parentType}$${type}`;
+    }
+    return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualified}::${name}`;
+}
+
+function optionsOf(req: any): RecordedOptions {
+    const timeouts = req.getCustomtimeouts?.();
+    const seconds = (v: string | undefined) => (v ? Number.parseFloat(v) || 0 : 0);
+    const opts: RecordedOptions = {
+        protect: Boolean(req.getProtect?.()),
+        retainOnDelete: Boolean(req.getRetainondelete?.()),
+        ignoreChanges: req.getIgnorechangesList?.() ?? [],
+        replaceOnChanges: req.getReplaceonchangesList?.() ?? [],
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
+        aliases: req.getAliasurnsList?.() ?? [],
+        customTimeouts: {
+            createSeconds: seconds(timeouts?.getCreate()),
+            updateSeconds: seconds(timeouts?.getUpdate()),
+            deleteSeconds: seconds(timeouts?.getDelete()),
+        },
+    };
+    if (req.getDeletebeforereplacedefined?.()) {
+        opts.deleteBeforeReplace = req.getDeletebeforereplace();
+    }
+    if (req.getDeletedwith?.()) {
+        opts.deletedWith = req.getDeletedwith();
+    }
+    return opts;
+}
+
+function propertyDependenciesOf(req: any): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    const map = req.getPropertydependenciesMap?.();
+    map?.forEach((deps: any, key: string) => {
+        out[key] = deps.getUrnsList();
+    });
+    return out;
+}
+
+function packageOf(type: string): string {
+    return type.startsWith("pulumi:providers:") ? type.slice("pulumi:providers:".length) : type.split(":")[0];
+}
+
+/** The parts of the SDK's MockMonitor the recorder replaces or uses. */
+export interface MockMonitorLike {
+    resources: Map<string, { urn: string; id: string | null; state: unknown }>;
+    registerResource(req: any, callback: (err: any, resp?: any) => void): Promise<void>;
+    readResource(req: any, callback: (err: any, resp?: any) => void): Promise<void>;
+    invoke(req: any, callback: (err: any, resp?: any) => void): Promise<void>;
+    registerResourceOutputs(req: any, callback: (err: any, resp?: any) => void): void;
+}
+
+export class ResourceRecorder {
+    readonly resources: RecordedResource[] = [];
+    readonly failures: Error[] = [];
+    private readonly byUrn = new Map<string, RecordedResource>();
+
+    constructor(private readonly mocks: OfflineMocks, private readonly opts: RecorderOptions) {}
+
+    private defaultProviderDisabled(type: string, providerRef: string): boolean {
+        if (providerRef) {
+            return false;
+        }
+        const pkg = packageOf(type);
+        return this.opts.disabledDefaultProviders.includes("*") || this.opts.disabledDefaultProviders.includes(pkg);
+    }
+
+    /** Replaces the monitor's registration entry points; the SDK's own invoke handling stays. */
+    install(monitor: MockMonitorLike): void {
+        const resources = monitor.resources;
+        const record = async (req: any, read: boolean, callback: (err: any, resp?: any) => void) => {
+            try {
+                const type: string = req.getType();
+                const name: string = req.getName();
+                const parent: string = req.getParent();
+                const urn = newUrn(parent, type, name);
+                const providerRef: string = req.getProvider();
+                const custom: boolean = read ? true : req.getCustom();
+                if (custom && !type.startsWith("pulumi:providers:") && this.defaultProviderDisabled(type, providerRef)) {
+                    throw new Error(
+                        `Default provider for '${packageOf(type)}' disabled. '${urn}' must use an explicit provider (the stack sets pulumi:disable-default-providers).`,
+                    );
+                }
+                const wireInputs = (read ? req.getProperties() : req.getObject())?.toJavaScript() ?? {};
+                const entry: RecordedResource = {
+                    urn,
+                    type,
+                    name,
+                    parent: parent || undefined,
+                    custom,
+                    remote: read ? false : Boolean(req.getRemote?.()),
+                    read,
+                    providerRef: providerRef || undefined,
+                    dependencies: read ? [] : (req.getDependenciesList?.() ?? []),
+                    propertyDependencies: read ? {} : propertyDependenciesOf(req),
+                    options: optionsOf(req),
+                    wireInputs,
+                };
+                this.resources.push(entry);
+                this.byUrn.set(urn, entry);
+
+                const inputs = rpc.deserializeProperties(read ? req.getProperties() : req.getObject());
+                const mocked = this.mocks.outputsFor({ urn, type, name, inputs, providerRef: providerRef || undefined });
+                const id = read ? req.getId() : custom ? mocked.id : "";
+                const state = custom ? { ...inputs, ...mocked.outputs } : mocked.outputs;
+                if (type.startsWith("pulumi:providers:")) {
+                    this.mocks.registerProvider(`${urn}::${id}`, inputs);
+                }
+                const serialized = await rpc.serializeProperties("", state);
+                entry.id = id || undefined;
+                entry.wireOutputs = serialized;
+                resources.set(urn, { urn, id: id || null, state: serialized });
+
+                const response = read ? new resproto.ReadResourceResponse() : new resproto.RegisterResourceResponse();
+                response.setUrn(urn);
+                if (!read) {
+                    response.setId(id);
+                    response.setObject(structproto.Struct.fromJavaScript(serialized));
+                } else {
+                    response.setProperties(structproto.Struct.fromJavaScript(serialized));
+                }
+                callback(null, response);
+            } catch (err) {
+                this.failures.push(err as Error);
+                callback(err, undefined);
+            }
+        };
+        monitor.registerResource = (req, callback) => record(req, false, callback);
+        monitor.readResource = (req, callback) => record(req, true, callback);
+
+        const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+        monitor.registerResourceOutputs = (req, callback) => {
+            const entry = this.byUrn.get(req.getUrn());
+            if (entry) {
+                entry.registeredOutputs = req.getOutputs()?.toJavaScript() ?? {};
+            }
+            registerOutputs(req, callback);
+        };
+
+        const invoke = monitor.invoke.bind(monitor);
+        monitor.invoke = async (req, callback) => {
+            const token: string = req.getTok();
+            if (token !== "pulumi:pulumi:getResource" && this.defaultProviderDisabled(token, req.getProvider())) {
+                const err = new Error(`Default provider for '${packageOf(token)}' disabled. The call to ${token} must use an explicit provider.`);
+                this.failures.push(err);
+                callback(err, undefined);
+                return;
+            }
+            await invoke(req, (err: any, resp: any) => {
+                if (err) {
+                    this.failures.push(err as Error);
+                }
+                callback(err, resp);
+            });
+        };
+    }
+}

@@ -1,0 +1,130 @@
+// Human and JSON renderings of a plan result.
+
+import type { PlannedResource, PlanResult } from "./index";
+import { ROOT_STACK_TYPE } from "./index";
+
+const MAX_VALUE = 100;
+
+function shorten(value: unknown): string {
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    if (text === undefined) {
+        return "undefined";
+    }
+    const flat = text.replace(/\s+/g, " ");
+    return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE - 1)}… (${text.length} chars)` : flat;
+}
+
+function tree(resources: PlannedResource[], showInputs: boolean): string[] {
+    const children = new Map<string | undefined, PlannedResource[]>();
+    const urns = new Set(resources.map((r) => r.urn));
+    for (const r of resources) {
+        const parent = r.parent && urns.has(r.parent) ? r.parent : undefined;
+        const list = children.get(parent) ?? [];
+        list.push(r);
+        children.set(parent, list);
+    }
+    const lines: string[] = [];
+    const walk = (r: PlannedResource, prefix: string, last: boolean, top: boolean) => {
+        const branch = top ? "" : last ? "└─ " : "├─ ";
+        const flags = [r.record.options.protect ? "protect" : "", r.record.options.retainOnDelete ? "retain-on-delete" : "", r.record.read ? "read" : ""]
+            .filter(Boolean)
+            .join(", ");
+        lines.push(`${prefix}${branch}${r.type}  ${r.name}${flags ? `  [${flags}]` : ""}`);
+        const childPrefix = top ? prefix : prefix + (last ? "   " : "│  ");
+        if (showInputs) {
+            for (const [key, value] of Object.entries(r.inputs)) {
+                lines.push(`${childPrefix}    ${key}: ${shorten(value)}`);
+            }
+        }
+        const kids = children.get(r.urn) ?? [];
+        kids.forEach((kid, i) => walk(kid, childPrefix, i === kids.length - 1, false));
+    };
+    const roots = children.get(undefined) ?? [];
+    roots.forEach((r, i) => walk(r, "  ", i === roots.length - 1, r.type === ROOT_STACK_TYPE || roots.length === 1));
+    return lines;
+}
+
+function indent(text: string, by: string): string {
+    return text
+        .split("\n")
+        .map((l) => by + l)
+        .join("\n");
+}
+
+export function renderHuman(result: PlanResult, opts: { showInputs?: boolean } = {}): string {
+    const out: string[] = [];
+    const where = [result.region, result.accountId ? `account ${result.accountId}` : undefined].filter(Boolean).join(", ");
+    out.push(`Offline plan: ${result.project || "?"} / ${result.stack}${where ? ` (${where})` : ""}`);
+
+    if (result.error) {
+        out.push("");
+        if (result.error.problems) {
+            out.push(`Invalid stack config (${result.error.problems.length} problem${result.error.problems.length === 1 ? "" : "s"}):`);
+            for (const p of result.error.problems) {
+                out.push(`  ${p.path}: ${p.message}`);
+            }
+        } else {
+            out.push(`error: ${result.error.message}`);
+        }
+    }
+
+    if (result.resources.length > 0) {
+        out.push("", `Resources (${result.summary.resources}):`, ...tree(result.resources, opts.showInputs ?? false));
+    }
+
+    if (result.outputs && Object.keys(result.outputs).length > 0) {
+        out.push("", "Outputs:");
+        for (const [k, v] of Object.entries(result.outputs)) {
+            out.push(`  ${k}: ${shorten(v)}`);
+        }
+    }
+
+    if (result.violations.length > 0) {
+        for (const level of ["mandatory", "advisory"] as const) {
+            const group = result.violations.filter((v) => v.enforcementLevel === level);
+            if (group.length === 0) continue;
+            out.push("", `${level === "mandatory" ? "Mandatory" : "Advisory"} violations (${group.length}):`);
+            for (const v of group) {
+                out.push(`  [${v.policy}]${v.severity ? ` (${v.severity})` : ""} ${v.urn ?? "(stack)"}`);
+                out.push(indent(v.message, "      "));
+                if (v.remediation) out.push(indent(`remediation: ${v.remediation}`, "      "));
+                if (v.controls?.length) out.push(`      controls: ${v.controls.join(", ")}`);
+            }
+        }
+    }
+
+    const s = result.summary;
+    const status = result.error ? (result.error.kind === "program" ? "program failed" : `${result.error.kind} error`) : s.mandatory > 0 ? "blocked" : "ok";
+    out.push(
+        "",
+        `Summary: ${s.resources} resource${s.resources === 1 ? "" : "s"}, ${s.mandatory} mandatory, ${s.advisory} advisory violation${s.advisory === 1 ? "" : "s"}` +
+            `${result.policyConfigFile ? ` (policy config ${result.policyConfigFile})` : ""} — ${status}`,
+    );
+    return out.join("\n");
+}
+
+export function renderJson(result: PlanResult): string {
+    return JSON.stringify(
+        {
+            stack: result.stack,
+            project: result.project,
+            region: result.region,
+            accountId: result.accountId,
+            resources: result.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, inputs: r.inputs })),
+            violations: result.violations.map((v) => ({
+                policy: v.policy,
+                enforcementLevel: v.enforcementLevel,
+                urn: v.urn ?? null,
+                message: v.message,
+                severity: v.severity ?? null,
+                remediation: v.remediation ?? null,
+                controls: v.controls ?? [],
+            })),
+            outputs: result.outputs ?? null,
+            error: result.error ?? null,
+            summary: result.summary,
+        },
+        null,
+        2,
+    );
+}

@@ -1,0 +1,95 @@
+// Runs a Pulumi program in this process under the offline mocks, the way the engine would
+// run it for a preview, and returns everything it registered.
+
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { OfflineMocks, TargetContext } from "./mocks";
+import type { EngineConfig } from "./project";
+import { MockMonitorLike, RecordedResource, ResourceRecorder } from "./recorder";
+
+export type Program = string | (() => unknown);
+
+export interface ProgramRunOptions {
+    project: string;
+    stack: string;
+    config: EngineConfig;
+    /** A program file (its exports become stack outputs) or a function (its result does). */
+    program: Program;
+    /** Where ARNs point when no provider says otherwise. */
+    target: TargetContext;
+}
+
+export interface ProgramRun {
+    resources: RecordedResource[];
+    outputs?: Record<string, unknown>;
+    /** The first error that stopped the program, if any. */
+    error?: Error;
+    /** Registration and data-source failures, which a real preview would also report. */
+    failures: Error[];
+}
+
+function disabledDefaultProviders(config: EngineConfig): string[] {
+    const raw = config.values["pulumi:disable-default-providers"];
+    if (!raw) {
+        return [];
+    }
+    try {
+        const parsed = JSON.parse(raw);
+        return Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
+    } catch {
+        return raw.split(",").map((s) => s.trim());
+    }
+}
+
+/** Loads a program module afresh, so the same file can run once per plan in one process. */
+function requireFresh(file: string): unknown {
+    const resolved = require.resolve(path.resolve(file));
+    delete require.cache[resolved];
+    const mod = require(resolved);
+    // Like the Pulumi language host: a default-exported function is the program.
+    if (mod && typeof mod.default === "function") {
+        return mod.default();
+    }
+    return mod;
+}
+
+export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
+    pulumi.runtime.setAllConfig(opts.config.values, opts.config.secretKeys);
+    const mocks = new OfflineMocks(opts.target);
+    await pulumi.runtime.setMocks(mocks, opts.project, opts.stack, true);
+    const recorder = new ResourceRecorder(mocks, { disabledDefaultProviders: disabledDefaultProviders(opts.config) });
+    recorder.install(pulumi.runtime.getMonitor() as unknown as MockMonitorLike);
+
+    // Registration failures surface as rejected promises deep inside the SDK; collect them
+    // for the duration of the run instead of letting Node print and exit.
+    const stray: Error[] = [];
+    const onRejection = (reason: unknown) => stray.push(reason instanceof Error ? reason : new Error(String(reason)));
+    process.on("unhandledRejection", onRejection);
+
+    let outputs: Record<string, unknown> | undefined;
+    let error: Error | undefined;
+    try {
+        const program = opts.program;
+        outputs = (await pulumi.runtime.runInPulumiStack(async () =>
+            typeof program === "string" ? requireFresh(program) : program(),
+        )) as Record<string, unknown> | undefined;
+    } catch (err) {
+        error = err instanceof Error ? err : new Error(String(err));
+    }
+    try {
+        await pulumi.runtime.disconnect();
+    } catch (err) {
+        error ??= err instanceof Error ? err : new Error(String(err));
+    }
+    // Let rejections queued by the last registrations reach the handler before removing it.
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("unhandledRejection", onRejection);
+
+    const failures = [...recorder.failures];
+    for (const err of stray) {
+        if (!failures.some((f) => f.message === err.message) && err !== error) {
+            failures.push(err);
+        }
+    }
+    return { resources: recorder.resources, outputs, error, failures };
+}
