@@ -52,8 +52,10 @@ async function main(): Promise<number> {
     return result.summary.exitCode;
 }
 
+// Exit only once stdout has drained: a large --json plan written to a pipe would otherwise
+// be cut short by process.exit.
 main().then(
-    (code) => process.exit(code),
+    (code) => process.stdout.write("", () => process.exit(code)),
     (err) => {
         process.stderr.write(`offline plan failed: ${(err as Error).stack ?? err}\n`);
         process.exit(3);
