@@ -4,7 +4,6 @@
 
 import type { ApiConfig, ThrottleConfig } from "../../config/api";
 import type { HttpMethod } from "../../config/api/http";
-import { parseRouteKey } from "../../config/api/http";
 import { apiKeyScheme, API_KEY_SCHEME, LambdaAuthorizerTarget, securitySchemes } from "./authorizers";
 import { loadUserDocument } from "./byo";
 import { BuildContext, createContext } from "./context";
@@ -195,7 +194,8 @@ export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
     const document: Record<string, unknown> = {
         ...base,
         openapi: user ? base.openapi : "3.0.1",
-        info: user ? base.info : { title: api.name, version: api.version, ...(api.description ? { description: api.description } : {}) },
+        // The description is set on the RestApi, not here: changing it needs no new deployment.
+        info: user ? base.info : { title: api.name, version: api.version },
         paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
         ...(Object.keys(components).length > 0 ? { components } : {}),
         "x-amazon-apigateway-api-key-source": api.apiKeySource,
@@ -225,13 +225,4 @@ export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
         templates: ctx.templates,
         resourceCount,
     };
-}
-
-/** Parses a usage plan's "GET /orders/{id}" keys (already validated). */
-export function methodOfKey(key: string): { method: HttpMethod; path: string } {
-    const parsed = parseRouteKey(key);
-    if (!parsed) {
-        throw new Error(`not a route key: ${key}`);
-    }
-    return parsed;
 }

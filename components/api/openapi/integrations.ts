@@ -93,7 +93,8 @@ function recordTemplates(
         const resolved = ctx.files.template(value, [...at, contentType]);
         if (resolved) {
             out[contentType] = resolved.text;
-            ctx.templates.push({ ...meta, contentType, text: resolved.text, ...(resolved.file ? { file: resolved.file } : {}) });
+            const defined = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as typeof meta;
+            ctx.templates.push({ ...defined, contentType, text: resolved.text, ...(resolved.file ? { file: resolved.file } : {}) });
         }
     }
     return out;

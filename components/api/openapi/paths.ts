@@ -89,9 +89,9 @@ export function methodSettingsPath(method: HttpMethod, path: string): string {
     return `${path.replace(/\//g, "~1")}/${method === "ANY" ? "*" : method}`;
 }
 
-/** Usage-plan per-method throttles: `/orders/{id}/GET`. */
+/** Usage-plan per-method throttles: `{resourcePath}/{method}`, so `/orders/{id}/GET` (and `//GET` for the root). */
 export function usagePlanThrottlePath(method: HttpMethod, path: string): string {
-    return `${path === "/" ? "/" : `${path}/`}${method === "ANY" ? "*" : method}`;
+    return `${path}/${method === "ANY" ? "*" : method}`;
 }
 
 /**

@@ -7,7 +7,6 @@ import type { AuthorizerConfig } from "./authorizers";
 import type { CorsConfig } from "./cors";
 import type { CustomDomainConfig } from "./domain";
 import { routeKey } from "./http";
-import type { IntegrationConfig } from "./integration";
 import type { ModelConfig } from "./models";
 import type { OpenApiSourceConfig } from "./openapi";
 import { NO_AUTHORIZER, RouteConfig } from "./route";
@@ -152,5 +151,3 @@ export function checkApi(api: CheckedApi, ctx: Ctx): void {
     checkAuthorizers(api, ctx);
     checkUsagePlans(api, ctx);
 }
-
-export type { IntegrationConfig };

@@ -23,7 +23,7 @@ export type FileRef = z.output<typeof fileRefSchema>;
 /** A media type such as application/json or image/png. */
 export const mediaTypeSchema = z
     .string()
-    .regex(/^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+*-]+$/, "must be a media type such as application/json");
+    .regex(/^[A-Za-z0-9!#$&^_.+*-]+\/[A-Za-z0-9!#$&^_.+*-]+$/, "must be a media type such as application/json or image/*");
 
 /** A VTL mapping template: inline text, or `{ file }`. The text is sent to API Gateway unchanged. */
 export const templateSchema = z.union([z.string(), fileRefSchema]);
