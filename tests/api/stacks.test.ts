@@ -119,7 +119,7 @@ describe("API endpoints in the shipped stacks", () => {
 describe("API wiring in the program", () => {
     const planEdited = (edit: (c: Record<string, any>) => void) => runPlan({ stack: "dev", configFile: writeTempStack(editedStack("dev", edit)) });
 
-    it("validates every API before creating any, reporting all problems", async () => {
+    it("validates every API and gatevault:apiKeys before creating any API, reporting all problems", async () => {
         const result = await planEdited((c) => {
             const second = structuredClone(c["gatevault:apis"][0]);
             second.name = "billing";
@@ -127,41 +127,40 @@ describe("API wiring in the program", () => {
             second.routes[1].integration = { type: "LAMBDA", function: "billing-handler" };
             c["gatevault:apis"].push(second);
             c["gatevault:apis"][0].routes[1].integration = { type: "LAMBDA", function: "orders-handler" };
+            c["gatevault:apiKeys"] = { "qa-tema": { secure: "v1:AAAAbm9uY2UxMjM0NTY3ODkw" } };
         });
         expect(result.summary.exitCode).to.equal(2);
-        expect(result.error?.problems?.map((p) => p.path)).to.deep.equal([
-            "gatevault:apis[0].routes[1].integration.function",
-            "gatevault:apis[1].routes[1].integration.function",
+        expect(result.error?.problems).to.deep.equal([
+            { path: "gatevault:apiKeys.qa-tema", message: "names no client of any API (clients: qa-team)" },
+            {
+                path: "gatevault:apis[0].routes[1].integration.function",
+                message: "names no function the program supplies (route GET /orders; supplied: none); use a Lambda function ARN or a name passed in ApiEndpointArgs.functions",
+            },
+            {
+                path: "gatevault:apis[1].routes[1].integration.function",
+                message: "names no function the program supplies (route GET /orders; supplied: none); use a Lambda function ARN or a name passed in ApiEndpointArgs.functions",
+            },
         ]);
         expect(result.resources.filter((r) => r.type.startsWith("gatevault:api") || r.type.startsWith("aws:apigateway"))).to.deep.equal([]);
     });
 
-    it("rejects gatevault:apiKeys entries for clients no API has", async () => {
-        const result = await planEdited((c) => (c["gatevault:apiKeys"] = { "qa-tema": { secure: "v1:AAAAbm9uY2UxMjM0NTY3ODkw" } }));
-        expect(result.summary.exitCode).to.equal(2);
-        expect(result.error?.problems).to.deep.equal([{ path: "gatevault:apiKeys.qa-tema", message: "names no client of any API (clients: qa-team)" }]);
-    });
-
-    it("uses secret key values from gatevault:apiKeys and never shows them", async () => {
-        const result = await planEdited((c) => (c["gatevault:apiKeys"] = { "qa-team": { secure: "v1:AAAAbm9uY2UxMjM0NTY3ODkw" } }));
-        expect(result.summary.exitCode, result.error?.message).to.equal(0);
-        const key = one(result, "aws:apigateway/apiKey:ApiKey");
-        expect(raw(key).value).to.match(/^offline-secret-[0-9a-f]{24}$/);
-        expect(key.inputs.value).to.equal("[secret]");
-        expect(result.secretOutputs).to.include("apiKeys");
-        expect(renderJson(result)).to.not.contain(raw(key).value);
-    });
-
-    it("creates the account logging setting once for several APIs", async () => {
+    it("creates the account logging setting once for several APIs, and keeps key values from gatevault:apiKeys secret", async () => {
         const result = await planEdited((c) => {
             const second = structuredClone(c["gatevault:apis"][0]);
             second.name = "billing";
             second.clients = {};
             c["gatevault:apis"].push(second);
+            c["gatevault:apiKeys"] = { "qa-team": { secure: "v1:AAAAbm9uY2UxMjM0NTY3ODkw" } };
         });
         expect(result.summary.exitCode, result.error?.message).to.equal(0);
         expect(ofType(result, "gatevault:api:ApiEndpoint").map((r) => r.name)).to.deep.equal(["orders", "billing"]);
         expect(ofType(result, "aws:apigateway/account:Account")).to.have.length(1);
         expect(Object.keys(result.outputs!.apis as object)).to.have.members(["orders", "billing"]);
+
+        const key = one(result, "aws:apigateway/apiKey:ApiKey");
+        expect(raw(key).value).to.match(/^offline-secret-[0-9a-f]{24}$/);
+        expect(key.inputs.value).to.equal("[secret]");
+        expect(result.secretOutputs).to.include("apiKeys");
+        expect(renderJson(result)).to.not.contain(raw(key).value);
     });
 });
