@@ -1,11 +1,18 @@
 // gatevault: parse the stack config once, build the components, export what operators need.
 
+import { createApiEndpoints } from "./components/api";
 import { loadStackConfig } from "./components/config";
 import { ProviderSet } from "./components/shared/providers";
 
 const config = loadStackConfig();
 const providers = new ProviderSet(config);
 
+// API endpoints: one REST API per entry of gatevault:apis.
+const apiEndpoints = createApiEndpoints(config, { provider: providers.main });
+
 export const environment = config.environment;
 export const region = config.region;
 export const deployAccount = providers.target.accountId;
+export const apis = apiEndpoints.outputs;
+/** API key values by API and client: secret, read with `pulumi stack output apiKeys --show-secrets`. */
+export const apiKeys = apiEndpoints.keys;

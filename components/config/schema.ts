@@ -2,7 +2,7 @@
 // program owns a file beside this one; this file only composes them.
 
 import { z } from "zod";
-import { apisSchema } from "./api";
+import { apiKeysSchema, apisSchema } from "./api";
 import { accountIdSchema, regionSchema, tagsSchema } from "./primitives";
 
 export const environmentSchema = z.enum(["dev", "staging", "prod"]);
@@ -15,10 +15,12 @@ export const stackConfigSchema = z.strictObject({
     /** Tags every taggable resource receives (through the provider's default tags). */
     tags: tagsSchema,
     apis: apisSchema,
+    /** API key values by client id (secret); clients without one get a generated key. */
+    apiKeys: apiKeysSchema,
 });
 
 /** Config keys that must be encrypted in the stack file (`pulumi config set --secret`). */
-export const secretOnlyKeys: readonly string[] = [];
+export const secretOnlyKeys: readonly string[] = ["apiKeys"];
 
 /** The typed config: what the schema produces, plus the region from `aws:region`. */
 export type GatevaultConfig = z.output<typeof stackConfigSchema> & {

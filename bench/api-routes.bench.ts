@@ -1,0 +1,68 @@
+// Offline plan of one API with 10, 100 and 1,000 routes, as whole processes through the plan
+// CLI. Routes live in the OpenAPI body, so the resource count must not grow with them
+// (target: the same for all three) and neither should the time much (target: 1,000 routes
+// within 1.3x of 10).
+
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { Benchmark, BenchRow, interleavedMedians, ratio, REPO_ROOT, timeProcess, TSX } from "./harness";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUTE_COUNTS = [10, 100, 1000];
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/** Five methods per path keeps 1,000 routes at 201 API Gateway resources, under the 300 limit. */
+function routes(count: number): Record<string, unknown>[] {
+    return Array.from({ length: count }, (_, i) => {
+        const path = `/items${Math.floor(i / METHODS.length)}`;
+        const integration = i % 2 === 0 ? { type: "HTTP_PROXY", uri: `https://backend.example.com${path}` } : { type: "MOCK" };
+        return { path, method: METHODS[i % METHODS.length], integration };
+    });
+}
+
+function writeStack(dir: string, count: number): string {
+    const doc = parseYaml(fs.readFileSync(path.join(REPO_ROOT, "Pulumi.dev.yaml"), "utf8"));
+    doc.config["gatevault:apis"] = [
+        {
+            name: "bench",
+            throttle: { rateLimit: 100, burstLimit: 200 },
+            cors: { allowOrigins: ["https://app.example.com"] },
+            routes: routes(count),
+        },
+    ];
+    const file = path.join(dir, `Pulumi.bench-${count}.yaml`);
+    fs.writeFileSync(file, stringifyYaml(doc));
+    return file;
+}
+
+export const benchmark: Benchmark = {
+    name: "api routes",
+    async run(): Promise<BenchRow[]> {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gatevault-bench-"));
+        try {
+            const plan = (count: number) => [TSX, "tools/plan.ts", "--stack", "dev", "--config-file", writeStack(dir, count)];
+            // The summary line, not --json: the CLI exits before a large JSON document is fully written to a pipe.
+            const resources = Object.fromEntries(
+                ROUTE_COUNTS.map((n) => {
+                    const summary = /Summary: (\d+) resources?/.exec(timeProcess(plan(n)).stdout);
+                    if (!summary) throw new Error(`no summary line in the plan of ${n} routes`);
+                    return [n, Number(summary[1])];
+                }),
+            );
+            const medians = interleavedMedians(Object.fromEntries(ROUTE_COUNTS.map((n) => [String(n), plan(n)])), ROUNDS);
+            const same = new Set(Object.values(resources)).size === 1;
+            return ROUTE_COUNTS.map((n) => ({
+                benchmark: this.name,
+                case: `${n} routes`,
+                medianMs: medians[String(n)],
+                notes:
+                    `${resources[n]} resources${same ? " (same for all: target met)" : " (differs: target missed)"}` +
+                    (n === 10 ? `, ${ROUNDS} runs` : `, ${ratio(medians[String(n)], medians["10"])} of 10 routes (target <= 1.3x)`),
+            }));
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    },
+};

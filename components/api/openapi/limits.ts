@@ -1,0 +1,88 @@
+// API Gateway quotas that are cheaper to hit at construction than half-way through a
+// deployment. Each message names the API and, where one is to blame, the route.
+
+import type { BuildContext } from "./context";
+import { newResources, pathSegments } from "./paths";
+import type { KeyPath } from "./problems";
+
+export const API_LIMITS = {
+    resourcesPerApi: 300,
+    authorizersPerApi: 10,
+    resourcePolicyCharacters: 8192,
+    /** The largest OpenAPI definition API Gateway imports. */
+    documentBytes: 6 * 1024 * 1024,
+} as const;
+
+/** Room left for each reference token's resolved value (an invoke URI is the longest, about 150). */
+const RESOLVED_REFERENCE_BYTES = 256;
+
+export interface RoutedPath {
+    path: string;
+    key: string;
+    /** Key path of the route's path (or of the document it came from). */
+    at: KeyPath;
+}
+
+/** Counts resources as API Gateway does (the root plus each distinct path prefix); returns the count. */
+export function checkResourceCount(ctx: BuildContext, routes: readonly RoutedPath[]): number {
+    const present = new Set<string>(["/"]);
+    let reported = false;
+    for (const route of routes) {
+        const added = newResources(route.path, present);
+        added.forEach((r) => present.add(r));
+        if (!reported && present.size > API_LIMITS.resourcesPerApi) {
+            reported = true;
+            ctx.problems.add(
+                route.at,
+                `route ${route.key} takes ${ctx.label} past ${API_LIMITS.resourcesPerApi} API Gateway resources (each distinct path prefix is one, plus the root); split the API or use a {proxy+} route`,
+            );
+        }
+    }
+    if (reported) {
+        ctx.problems.add([...ctx.at, "routes"], `${ctx.label} needs ${present.size} API Gateway resources (limit ${API_LIMITS.resourcesPerApi} per API)`);
+    }
+    return present.size;
+}
+
+/** `/a/{id}` and `/a/{key}` would be two variables on one resource, which API Gateway rejects. */
+export function checkVariableSiblings(ctx: BuildContext, routes: readonly RoutedPath[]): void {
+    const variableUnder = new Map<string, { segment: string; key: string }>();
+    for (const route of routes) {
+        let parent = "";
+        for (const segment of pathSegments(route.path)) {
+            if (segment.startsWith("{")) {
+                const first = variableUnder.get(parent);
+                if (first && first.segment !== segment) {
+                    ctx.problems.add(
+                        route.at,
+                        `route ${route.key} puts variable ${segment} where route ${first.key} has ${first.segment} (under ${parent || "/"}); API Gateway allows one variable per position, so use the same name`,
+                    );
+                    break;
+                }
+                variableUnder.set(parent, { segment, key: route.key });
+            }
+            parent += `/${segment}`;
+        }
+    }
+}
+
+export function checkAuthorizerCount(ctx: BuildContext, schemes: Record<string, unknown>): void {
+    const count = Object.values(schemes).filter((s) => typeof s === "object" && s !== null && "x-amazon-apigateway-authorizer" in s).length;
+    if (count > API_LIMITS.authorizersPerApi) {
+        ctx.problems.add([...ctx.at, "authorizers"], `${ctx.label} has ${count} authorizers (limit ${API_LIMITS.authorizersPerApi} per API); share authorizers between routes`);
+    }
+}
+
+export function checkPolicySize(ctx: BuildContext, policy: unknown, at: KeyPath): void {
+    const size = JSON.stringify(policy).length;
+    if (size > API_LIMITS.resourcePolicyCharacters) {
+        ctx.problems.add(at, `the resource policy of ${ctx.label} would be ${size} characters (limit ${API_LIMITS.resourcePolicyCharacters})`);
+    }
+}
+
+export function checkDocumentSize(ctx: BuildContext, text: string, referenceCount: number, at: KeyPath): void {
+    const bytes = Buffer.byteLength(text, "utf8") + referenceCount * RESOLVED_REFERENCE_BYTES;
+    if (bytes > API_LIMITS.documentBytes) {
+        ctx.problems.add(at, `the OpenAPI document of ${ctx.label} would be about ${(bytes / 1024 / 1024).toFixed(1)} MB (API Gateway imports at most 6 MB); split the API`);
+    }
+}

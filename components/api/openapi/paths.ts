@@ -1,0 +1,106 @@
+// API Gateway's view of a route path: its resources, variables, and the three different
+// spellings other APIs use for "this method of this path".
+
+import type { HttpMethod } from "../../config/api/http";
+
+export interface PathVariable {
+    name: string;
+    greedy: boolean;
+}
+
+export function pathSegments(path: string): string[] {
+    return path === "/" ? [] : path.slice(1).split("/");
+}
+
+function variableOf(segment: string): PathVariable | undefined {
+    const match = /^\{([A-Za-z_][A-Za-z0-9_]*)(\+?)\}$/.exec(segment);
+    return match ? { name: match[1], greedy: match[2] === "+" } : undefined;
+}
+
+export function pathVariables(path: string): PathVariable[] {
+    return pathSegments(path)
+        .map(variableOf)
+        .filter((v): v is PathVariable => v !== undefined);
+}
+
+/**
+ * The API Gateway resources a set of paths needs: the root and every distinct prefix
+ * (`/orders/{id}/items` needs `/orders`, `/orders/{id}` and itself). This is what the
+ * 300-resources-per-API limit counts.
+ */
+export function resourcePaths(paths: Iterable<string>): Set<string> {
+    const resources = new Set<string>(["/"]);
+    for (const path of paths) {
+        let prefix = "";
+        for (const segment of pathSegments(path)) {
+            prefix += `/${segment}`;
+            resources.add(prefix);
+        }
+    }
+    return resources;
+}
+
+/** Resources a path adds beyond those already present. */
+export function newResources(path: string, present: ReadonlySet<string>): string[] {
+    const added: string[] = [];
+    let prefix = "";
+    for (const segment of pathSegments(path)) {
+        prefix += `/${segment}`;
+        if (!present.has(prefix)) {
+            added.push(prefix);
+        }
+    }
+    return added;
+}
+
+/** Two variables at the same place under one parent (`/a/{id}` and `/a/{key}`) are one resource in API Gateway. */
+export function siblingVariableConflict(path: string, other: string): string | undefined {
+    const a = pathSegments(path);
+    const b = pathSegments(other);
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        if (a[i] === b[i]) {
+            continue;
+        }
+        const va = variableOf(a[i]);
+        const vb = variableOf(b[i]);
+        return va && vb ? `/${a.slice(0, i + 1).join("/")}` : undefined;
+    }
+    return undefined;
+}
+
+/** OpenAPI operation key: lower-case method, or API Gateway's extension for ANY. */
+export function operationKey(method: HttpMethod): string {
+    return method === "ANY" ? "x-amazon-apigateway-any-method" : method.toLowerCase();
+}
+
+export const OPERATION_KEYS: Readonly<Record<string, HttpMethod>> = {
+    get: "GET",
+    post: "POST",
+    put: "PUT",
+    patch: "PATCH",
+    delete: "DELETE",
+    head: "HEAD",
+    options: "OPTIONS",
+    "x-amazon-apigateway-any-method": "ANY",
+};
+
+/** Stage method settings (`aws.apigateway.MethodSettings.methodPath`): slashes as ~1, no leading slash. */
+export function methodSettingsPath(method: HttpMethod, path: string): string {
+    return `${path.replace(/\//g, "~1")}/${method === "ANY" ? "*" : method}`;
+}
+
+/** Usage-plan per-method throttles: `{resourcePath}/{method}`, so `/orders/{id}/GET` (and `//GET` for the root). */
+export function usagePlanThrottlePath(method: HttpMethod, path: string): string {
+    return `${path}/${method === "ANY" ? "*" : method}`;
+}
+
+/**
+ * The part of an execute-api ARN after the API id that matches exactly this method and
+ * path on any stage: variables become `*` (`/*\/GET/orders/*`).
+ */
+export function executeApiPattern(method: HttpMethod, path: string): string {
+    const resource = pathSegments(path)
+        .map((segment) => (variableOf(segment) ? "*" : segment))
+        .join("/");
+    return `/*/${method === "ANY" ? "*" : method}/${resource}`;
+}

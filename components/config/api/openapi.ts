@@ -1,0 +1,17 @@
+// Bring your own OpenAPI: a user's OpenAPI 3.0 document instead of (or under) routes.
+
+import { z } from "zod";
+import { projectPathSchema } from "./files";
+import { integrationSchema } from "./integration";
+
+export const openApiSourceSchema = z.strictObject({
+    /** OpenAPI 3.0 document (JSON or YAML), relative to the project directory. */
+    file: projectPathSchema,
+    /**
+     * Integration for operations without a route entry. For HTTP and HTTP_PROXY, `uri` is the
+     * backend's base URL and each operation's path is appended to it.
+     */
+    defaultIntegration: integrationSchema.optional(),
+});
+
+export type OpenApiSourceConfig = z.output<typeof openApiSourceSchema>;

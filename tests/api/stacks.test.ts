@@ -1,0 +1,166 @@
+// The shipped stacks and the program's API wiring, through the offline plan: the features
+// each stack uses appear in the plan, all APIs are validated before any is created, and
+// key values stay secret.
+
+import { expect } from "chai";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { planApiEndpoint } from "../../components/api";
+import { PlannedResource, PlanResult, REPO_ROOT, runPlan } from "../../tools/plan/index";
+import { policyView } from "../../tools/plan/properties";
+import { renderJson } from "../../tools/plan/render";
+import { stackConfig } from "../support/plan-program";
+import { editedStack, writeTempStack } from "../support/stacks";
+import { expectValidOpenApi } from "./support";
+
+const raw = (r: PlannedResource) => policyView(r.record.wireInputs) as Record<string, any>;
+const ofType = (plan: PlanResult, type: string) => plan.resources.filter((r) => r.type === type);
+const one = (plan: PlanResult, type: string, name?: string) => {
+    const found = ofType(plan, type).filter((r) => name === undefined || r.name === name);
+    expect(found, `${type} ${name ?? ""}`).to.have.length(1);
+    return found[0];
+};
+
+describe("API endpoints in the shipped stacks", () => {
+    let prod: PlanResult;
+    let dev: PlanResult;
+    before(async () => {
+        [prod, dev] = [await runPlan({ stack: "prod" }), await runPlan({ stack: "dev" })];
+    });
+
+    it("plan with exit 0, one account logging setting and one endpoint per API", () => {
+        for (const plan of [prod, dev]) {
+            expect(plan.summary.exitCode, plan.error?.message).to.equal(0);
+            expect(ofType(plan, "gatevault:api:ApiEndpoint").map((r) => r.name)).to.deep.equal(["orders"]);
+            expect(ofType(plan, "aws:apigateway/account:Account")).to.have.length(1);
+        }
+    });
+
+    it("deploy documents that are valid OpenAPI 3", async () => {
+        for (const plan of [prod, dev]) {
+            await expectValidOpenApi(JSON.parse(raw(one(plan, "aws:apigateway/restApi:RestApi")).body));
+        }
+    });
+
+    it("prod: REGIONAL, throttled, WAF-protected, encrypted cache, usage tiers with throttle and quota", () => {
+        expect(raw(one(prod, "aws:apigateway/restApi:RestApi")).endpointConfiguration).to.deep.equal({ types: "REGIONAL" });
+        expect(raw(one(prod, "aws:apigateway/methodSettings:MethodSettings", "orders-method-settings")).settings).to.include({
+            throttlingRateLimit: 500,
+            throttlingBurstLimit: 1000,
+            cachingEnabled: true,
+            cacheDataEncrypted: true,
+            loggingLevel: "ERROR",
+        });
+        expect(ofType(prod, "aws:wafv2/webAclAssociation:WebAclAssociation")).to.have.length(1);
+        const plans = ofType(prod, "aws:apigateway/usagePlan:UsagePlan").map(raw);
+        expect(plans.map((p) => p.name).sort()).to.deep.equal(["orders-enterprise", "orders-free", "orders-pro"]);
+        for (const plan of plans) {
+            expect(plan.throttleSettings.rateLimit).to.be.greaterThan(0);
+            expect(plan.quotaSettings.limit).to.be.greaterThan(0);
+        }
+        expect(ofType(prod, "aws:apigateway/usagePlanKey:UsagePlanKey").map((r) => r.name).sort()).to.deep.equal([
+            "orders-plan-key-acme",
+            "orders-plan-key-globex",
+            "orders-plan-key-initech",
+        ]);
+        expect(raw(one(prod, "aws:apigateway/domainName:DomainName")).securityPolicy).to.equal("TLS_1_2");
+    });
+
+    it("prod: authorization on every method, validation where input is taken, CORS for named origins only", () => {
+        const body = JSON.parse(raw(one(prod, "aws:apigateway/restApi:RestApi")).body);
+        const schemes = body.components.securitySchemes;
+        expect(schemes.customers["x-amazon-apigateway-authtype"]).to.equal("cognito_user_pools");
+        expect(schemes.partners["x-amazon-apigateway-authorizer"].type).to.equal("token");
+        for (const [p, item] of Object.entries<Record<string, any>>(body.paths)) {
+            for (const [method, op] of Object.entries<any>(item)) {
+                if (method === "options") {
+                    expect(op["x-amazon-apigateway-integration"].type).to.equal("mock");
+                    continue;
+                }
+                expect(op.security, `${method} ${p}`).to.be.an("array").that.is.not.empty;
+                if (op.requestBody) {
+                    expect(op["x-amazon-apigateway-request-validator"], `${method} ${p}`).to.be.oneOf(["body", "all"]);
+                }
+            }
+        }
+        expect(body.paths["/orders"].post["x-amazon-apigateway-request-validator"]).to.equal("all");
+        expect(body.paths["/partner/orders"].post.security).to.deep.equal([{ partners: [], api_key: [] }]);
+        expect(JSON.stringify(body)).to.not.match(/Access-Control-Allow-Origin[^,]*'\*'/);
+        expect(body.paths["/orders"].options["x-amazon-apigateway-integration"].responses.default.responseTemplates["application/json"]).to.contain(
+            '"$origin" == "https://shop.example.com" || "$origin" == "https://admin.example.com"',
+        );
+    });
+
+    it("prod: sends the mapping templates exactly as the files beside the stack config hold them", () => {
+        const body = JSON.parse(raw(one(prod, "aws:apigateway/restApi:RestApi")).body);
+        const ext = body.paths["/orders/{orderId}/status"].get["x-amazon-apigateway-integration"];
+        const file = (name: string) => fs.readFileSync(path.join(REPO_ROOT, "mapping-templates", name), "utf8");
+        expect(ext.requestTemplates["application/json"]).to.equal(file("orders-get-order-status.request.vtl"));
+        expect(ext.responses.default.responseTemplates["application/json"]).to.equal(file("orders-get-order-status.response.vtl"));
+
+        const config = stackConfig("prod");
+        const built = planApiEndpoint({ api: config.apis[0], keyPath: ["apis", 0], region: config.region, projectDir: REPO_ROOT });
+        expect(built.templates.filter((t) => t.file).map((t) => t.file)).to.deep.equal([
+            "mapping-templates/orders-get-order-status.request.vtl",
+            "mapping-templates/orders-get-order-status.response.vtl",
+        ]);
+    });
+
+    it("dev: looser, with a local origin, INFO logs and short retention", () => {
+        const body = JSON.parse(raw(one(dev, "aws:apigateway/restApi:RestApi")).body);
+        expect(body["x-amazon-apigateway-gateway-responses"].DEFAULT_4XX.responseParameters).to.deep.equal({
+            "gatewayresponse.header.Access-Control-Allow-Origin": "'http://localhost:3000'",
+        });
+        expect(raw(one(dev, "aws:apigateway/methodSettings:MethodSettings")).settings.loggingLevel).to.equal("INFO");
+        expect(raw(one(dev, "aws:cloudwatch/logGroup:LogGroup", "orders-access-logs")).retentionInDays).to.equal(14);
+    });
+});
+
+describe("API wiring in the program", () => {
+    const planEdited = (edit: (c: Record<string, any>) => void) => runPlan({ stack: "dev", configFile: writeTempStack(editedStack("dev", edit)) });
+
+    it("validates every API and gatevault:apiKeys before creating any API, reporting all problems", async () => {
+        const result = await planEdited((c) => {
+            const second = structuredClone(c["gatevault:apis"][0]);
+            second.name = "billing";
+            second.clients = {};
+            second.routes[1].integration = { type: "LAMBDA", function: "billing-handler" };
+            c["gatevault:apis"].push(second);
+            c["gatevault:apis"][0].routes[1].integration = { type: "LAMBDA", function: "orders-handler" };
+            c["gatevault:apiKeys"] = { "qa-tema": { secure: "v1:AAAAbm9uY2UxMjM0NTY3ODkw" } };
+        });
+        expect(result.summary.exitCode).to.equal(2);
+        expect(result.error?.problems).to.deep.equal([
+            { path: "gatevault:apiKeys.qa-tema", message: "names no client of any API (clients: qa-team)" },
+            {
+                path: "gatevault:apis[0].routes[1].integration.function",
+                message: "names no function the program supplies (route GET /orders; supplied: none); use a Lambda function ARN or a name passed in ApiEndpointArgs.functions",
+            },
+            {
+                path: "gatevault:apis[1].routes[1].integration.function",
+                message: "names no function the program supplies (route GET /orders; supplied: none); use a Lambda function ARN or a name passed in ApiEndpointArgs.functions",
+            },
+        ]);
+        expect(result.resources.filter((r) => r.type.startsWith("gatevault:api") || r.type.startsWith("aws:apigateway"))).to.deep.equal([]);
+    });
+
+    it("creates the account logging setting once for several APIs, and keeps key values from gatevault:apiKeys secret", async () => {
+        const result = await planEdited((c) => {
+            const second = structuredClone(c["gatevault:apis"][0]);
+            second.name = "billing";
+            second.clients = {};
+            c["gatevault:apis"].push(second);
+            c["gatevault:apiKeys"] = { "qa-team": { secure: "v1:AAAAbm9uY2UxMjM0NTY3ODkw" } };
+        });
+        expect(result.summary.exitCode, result.error?.message).to.equal(0);
+        expect(ofType(result, "gatevault:api:ApiEndpoint").map((r) => r.name)).to.deep.equal(["orders", "billing"]);
+        expect(ofType(result, "aws:apigateway/account:Account")).to.have.length(1);
+        expect(Object.keys(result.outputs!.apis as object)).to.have.members(["orders", "billing"]);
+
+        const key = one(result, "aws:apigateway/apiKey:ApiKey");
+        expect(raw(key).value).to.match(/^offline-secret-[0-9a-f]{24}$/);
+        expect(key.inputs.value).to.equal("[secret]");
+        expect(result.secretOutputs).to.include("apiKeys");
+        expect(renderJson(result)).to.not.contain(raw(key).value);
+    });
+});

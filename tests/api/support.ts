@@ -1,0 +1,88 @@
+// Helpers for the API tests: typed API config from a few raw fields, the pure builder with
+// in-memory files, and a real OpenAPI 3 validator over what it produces.
+
+import { validate } from "@readme/openapi-parser";
+import { expect } from "chai";
+import type { ApiConfig } from "../../components/config/api";
+import { apiSchema } from "../../components/config/api";
+import { ConfigProblem, isConfigValidationError, parseStackConfig } from "../../components/config";
+import { buildApiDocument, ApiDocument } from "../../components/api/openapi";
+import type { AvailableTargets } from "../../components/api/openapi";
+import { editedStack, sourceOf } from "../support/stacks";
+
+export const LAMBDA_ARN = "arn:aws:lambda:eu-west-1:111111111111:function:orders-handler";
+
+/** An API with one MOCK route unless `raw` says otherwise; parsed by the real schema. */
+export function apiConfig(raw: Record<string, unknown> = {}): ApiConfig {
+    return apiSchema.parse({
+        name: "orders",
+        throttle: { rateLimit: 10, burstLimit: 20 },
+        routes: [{ path: "/orders", method: "GET", integration: { type: "MOCK" } }],
+        ...raw,
+    });
+}
+
+export interface BuildOptions {
+    files?: Record<string, string>;
+    available?: Partial<AvailableTargets>;
+    region?: string;
+}
+
+export function build(api: ApiConfig, opts: BuildOptions = {}): ApiDocument {
+    return buildApiDocument({ api, at: ["apis", 0], region: opts.region ?? "eu-west-1", available: opts.available, readFile: (p) => opts.files?.[p] });
+}
+
+export function problemsOf(fn: () => unknown): ConfigProblem[] {
+    try {
+        fn();
+    } catch (err) {
+        if (isConfigValidationError(err)) {
+            return err.problems;
+        }
+        throw err;
+    }
+    throw new Error("expected a ConfigValidationError");
+}
+
+export function buildProblems(api: ApiConfig, opts: BuildOptions = {}): ConfigProblem[] {
+    return problemsOf(() => build(api, opts));
+}
+
+/** Problems the stack-config parser reports for the dev stack with `edit` applied. */
+export function configProblems(edit: (config: Record<string, any>) => void): ConfigProblem[] {
+    return problemsOf(() => parseStackConfig(sourceOf(editedStack("dev", edit))));
+}
+
+export function expectProblem(problems: ConfigProblem[], path: string, message: RegExp): void {
+    const match = problems.find((p) => p.path === path && message.test(p.message));
+    expect(match, `no problem at ${path} matching ${message}; got ${JSON.stringify(problems, null, 1)}`).to.not.equal(undefined);
+}
+
+/** The dev stack's first API with `edit` applied to its raw config. */
+export function editApi(edit: (api: Record<string, any>) => void): (config: Record<string, any>) => void {
+    return (config) => edit(config["gatevault:apis"][0]);
+}
+
+/**
+ * Validates with a real OpenAPI 3 parser. API Gateway spells greedy path variables
+ * `{proxy+}` with a parameter named `proxy`, which strict OpenAPI rejects as a name
+ * mismatch; only that spelling is normalised before validating.
+ */
+export async function expectValidOpenApi(document: unknown): Promise<void> {
+    const text = JSON.stringify(document).replace(/\{([A-Za-z_][A-Za-z0-9_]*)\+\}/g, "{$1}");
+    const result = await validate(JSON.parse(text));
+    expect(result.valid, JSON.stringify(result)).to.equal(true);
+}
+
+/** The operation object at a path and method of a built document. */
+export function operation(built: ApiDocument, path: string, method: string): Record<string, any> {
+    const item = (built.document.paths as Record<string, Record<string, any>>)[path];
+    expect(item, `no path ${path}`).to.not.equal(undefined);
+    const op = item[method];
+    expect(op, `no ${method} on ${path}`).to.not.equal(undefined);
+    return op;
+}
+
+export function integration(built: ApiDocument, path: string, method: string): Record<string, any> {
+    return operation(built, path, method)["x-amazon-apigateway-integration"];
+}
