@@ -1,10 +1,11 @@
 // gatevault: parse the stack config once, build the components, export what operators need.
 
-import { AccountBackup } from "./components/backup";
+import { AccountBackup, assertBackupPlacement } from "./components/backup";
 import { loadStackConfig } from "./components/config";
 import { ProviderSet } from "./components/shared/providers";
 
 const config = loadStackConfig();
+assertBackupPlacement(config.backup, config);
 const providers = new ProviderSet(config);
 
 export const environment = config.environment;

@@ -6,7 +6,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BackupConfig } from "../config/backup";
-import { ConfigValidationError } from "../config/errors";
 import { accountOfRoleArn, ProviderSet } from "../shared/providers";
 import { partitionOf } from "./arns";
 import { BackupAudit } from "./audit";
@@ -14,7 +13,7 @@ import { underscoreName } from "./names";
 import { BackupPlan } from "./plan";
 import type { CopyTarget } from "./presets";
 import { RestoreTesting } from "./restore-testing";
-import { placementProblems } from "./validation/placement-problems";
+import { assertBackupPlacement } from "./validation/placement-problems";
 import { BackupVault } from "./vault";
 
 export interface AccountBackupArgs {
@@ -40,15 +39,15 @@ export class AccountBackup extends pulumi.ComponentResource {
     readonly outputs: Record<string, pulumi.Input<unknown>>;
 
     constructor(name: string, args: AccountBackupArgs, opts: pulumi.ComponentResourceOptions = {}) {
-        const problems = placementProblems(args.config, { accountId: args.accountId, region: args.region });
-        if (problems.length > 0) {
-            throw new ConfigValidationError(problems);
-        }
+        assertBackupPlacement(args.config, { accountId: args.accountId, region: args.region });
         super("gatevault:backup:AccountBackup", name, {}, opts);
         const { config, providers } = args;
         const partition = partitionOf(args.region);
         const retain = args.environment === "prod";
         const common = { partition, organizationId: config.organizationId, subscriptions: config.notifications.subscriptions, retain };
+
+        const central = config.centralVault;
+        const centralAccountId = central ? accountOfRoleArn(central.deployRoleArn) : undefined;
 
         this.vault = new BackupVault(
             `${name}-vault`,
@@ -59,6 +58,8 @@ export class AccountBackup extends pulumi.ComponentResource {
                 accountId: args.accountId,
                 region: args.region,
                 breakGlassRoleArn: config.breakGlassRoleArn,
+                // A restore from the central vault starts with a copy back into this vault.
+                acceptCopiesFromAccounts: centralAccountId ? [centralAccountId] : undefined,
                 lock: config.vault.lock,
             },
             { parent: this },
@@ -81,8 +82,7 @@ export class AccountBackup extends pulumi.ComponentResource {
             );
         }
 
-        const central = config.centralVault;
-        if (central) {
+        if (central && centralAccountId) {
             const region = central.region ?? args.region;
             this.centralVault = new BackupVault(
                 `${name}-central-vault`,
@@ -90,7 +90,7 @@ export class AccountBackup extends pulumi.ComponentResource {
                     ...common,
                     vaultName: central.name,
                     provider: providers.get({ assumeRoleArn: central.deployRoleArn, region }),
-                    accountId: accountOfRoleArn(central.deployRoleArn),
+                    accountId: centralAccountId,
                     region,
                     breakGlassRoleArn: central.breakGlassRoleArn,
                     acceptCopiesFromOrganization: true,
@@ -133,7 +133,7 @@ export class AccountBackup extends pulumi.ComponentResource {
                     controlDefaults: {
                         breakGlassRoleArn: config.breakGlassRoleArn,
                         copyRegions: config.copyRegions.map((c) => c.region),
-                        centralAccountId: central ? accountOfRoleArn(central.deployRoleArn) : undefined,
+                        centralAccountId,
                         lock: config.vault.lock,
                     },
                     accountId: args.accountId,

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { SubscriptionConfig, VaultLockConfig } from "../config/backup";
-import { Partition } from "./arns";
+import { accountRootArn, Partition } from "./arns";
 import { policyJson } from "./policies/document";
 import { vaultKeyPolicy } from "./policies/key-policy";
 import { notificationTopicPolicy } from "./policies/topic-policy";
@@ -44,6 +44,8 @@ export interface BackupVaultArgs {
     organizationId?: string;
     /** Accept `backup:CopyIntoBackupVault` from the organization's accounts (a central vault). Needs `organizationId`. */
     acceptCopiesFromOrganization?: boolean;
+    /** Accept copies from these accounts (the central backup account, to copy recovery points back for a restore). */
+    acceptCopiesFromAccounts?: string[];
     lock?: VaultLockConfig;
     subscriptions?: SubscriptionConfig[];
     /** Prod: the key, vault, lock and access policy are protected and retained when the stack is destroyed. */
@@ -127,6 +129,7 @@ export class BackupVault extends pulumi.ComponentResource {
                     vaultAccessPolicy({
                         breakGlassRoleArn: args.breakGlassRoleArn,
                         acceptCopiesFromOrganization: args.acceptCopiesFromOrganization ? args.organizationId : undefined,
+                        acceptCopiesFromAccounts: args.acceptCopiesFromAccounts?.map((account) => accountRootArn(args.partition, account)),
                     }),
                 ),
             },

@@ -258,7 +258,15 @@ export const backupShape = z.strictObject({
             optOut: z.string().min(1).max(256).default("None"),
         })
         .prefault({}),
-    notifications: z.strictObject({ subscriptions: z.array(subscriptionSchema).default([]) }).prefault({}),
+    notifications: z
+        .strictObject({ subscriptions: z.array(subscriptionSchema).default([]) })
+        .superRefine((n, ctx) => {
+            n.subscriptions.forEach((s, i) => {
+                const first = n.subscriptions.findIndex((o) => o.protocol === s.protocol && o.endpoint === s.endpoint);
+                if (first !== i) ctx.addIssue({ code: "custom", path: ["subscriptions", i], message: `duplicates subscriptions[${first}] (${s.protocol} ${s.endpoint})` });
+            });
+        })
+        .prefault({}),
     vault: z.strictObject({ name: vaultNameSchema, lock: vaultLockSchema.optional() }),
     copyRegions: z.array(copyRegionSchema).default([]),
     centralVault: centralVaultSchema.optional(),

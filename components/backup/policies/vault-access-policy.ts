@@ -20,6 +20,8 @@ export interface VaultAccessPolicyInput {
     breakGlassRoleArn: string;
     /** Accept `backup:CopyIntoBackupVault` from every account in this organization (central vault). */
     acceptCopiesFromOrganization?: string;
+    /** Accept copies from these account roots only (a member vault, for copies back from the central vault). */
+    acceptCopiesFromAccounts?: string[];
 }
 
 export function vaultAccessPolicy(input: VaultAccessPolicyInput): PolicyDocument {
@@ -42,6 +44,15 @@ export function vaultAccessPolicy(input: VaultAccessPolicyInput): PolicyDocument
             Action: "backup:CopyIntoBackupVault",
             Resource: "*",
             Condition: { StringEquals: { "aws:PrincipalOrgID": input.acceptCopiesFromOrganization } },
+        });
+    }
+    if (input.acceptCopiesFromAccounts?.length) {
+        statements.push({
+            Sid: "AllowCopiesBackFromBackupAccount",
+            Effect: "Allow",
+            Principal: { AWS: input.acceptCopiesFromAccounts },
+            Action: "backup:CopyIntoBackupVault",
+            Resource: "*",
         });
     }
     return policyDocument(statements);

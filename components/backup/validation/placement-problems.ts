@@ -2,7 +2,7 @@
 // (`gatevault:accountId`, `aws:region`). AccountBackup runs them before registering anything.
 
 import type { BackupConfig } from "../../config/backup";
-import { formatKeyPath, ConfigProblem } from "../../config/errors";
+import { ConfigProblem, ConfigValidationError, formatKeyPath } from "../../config/errors";
 
 const accountOf = (arn: string) => arn.split(":")[4];
 const regionOf = (arn: string) => arn.split(":")[3];
@@ -34,4 +34,10 @@ export function placementProblems(backup: BackupConfig, stack: { accountId: stri
         }
     });
     return out;
+}
+
+/** For the program: stop before any provider or resource exists when placement is wrong. */
+export function assertBackupPlacement(backup: BackupConfig | undefined, stack: { accountId: string; region: string }): void {
+    const problems = backup ? placementProblems(backup, stack) : [];
+    if (problems.length > 0) throw new ConfigValidationError(problems);
 }
