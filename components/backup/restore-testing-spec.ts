@@ -3,7 +3,7 @@
 import type { RestoreSelectionConfig, RestoreTestingConfig } from "../config/backup";
 import { restoreSelectionName } from "./names";
 import { SCHEDULE_TIMEZONE } from "./plan-rules";
-import { tagConditionKey, TagCondition } from "./selection";
+import { TagCondition, tagConditions } from "./selection";
 
 export interface RestoreTestingPlanSpec<V> {
     scheduleExpression: string;
@@ -40,8 +40,6 @@ export interface RestoreSelectionSpec {
     restoreMetadataOverrides?: Record<string, string>;
 }
 
-const conditions = (tags: Record<string, string>): TagCondition[] => Object.entries(tags).map(([k, value]) => ({ key: tagConditionKey(k), value }));
-
 export function restoreSelectionSpec(selection: RestoreSelectionConfig): RestoreSelectionSpec {
     const spec: RestoreSelectionSpec = {
         name: restoreSelectionName(selection.resourceType),
@@ -49,8 +47,8 @@ export function restoreSelectionSpec(selection: RestoreSelectionConfig): Restore
         protectedResourceArns: [...selection.resources],
         validationWindowHours: selection.validationWindowHours,
     };
-    const equals = conditions(selection.matchTags);
-    const notEquals = conditions(selection.excludeTags);
+    const equals = tagConditions(selection.matchTags);
+    const notEquals = tagConditions(selection.excludeTags);
     if (equals.length > 0 || notEquals.length > 0) {
         spec.protectedResourceConditions = {
             ...(equals.length > 0 ? { stringEquals: equals } : {}),

@@ -30,7 +30,8 @@ export function tagConditionKey(tagKey: string): string {
     return `aws:ResourceTag/${tagKey}`;
 }
 
-function tagConditions(tags: Record<string, string>): TagCondition[] {
+/** `{ Backup: "Daily" }` → `[{ key: "aws:ResourceTag/Backup", value: "Daily" }]`. */
+export function tagConditions(tags: Record<string, string>): TagCondition[] {
     return Object.entries(tags).map(([key, value]) => ({ key: tagConditionKey(key), value }));
 }
 
