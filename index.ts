@@ -1,14 +1,21 @@
 // gatevault: parse the stack config once, build the components, export what operators need.
 
 import { createApiEndpoints } from "./components/api";
+import { AccountBackup, assertBackupPlacement } from "./components/backup";
 import { loadStackConfig } from "./components/config";
 import { ProviderSet } from "./components/shared/providers";
 
 const config = loadStackConfig();
+assertBackupPlacement(config.backup, config);
 const providers = new ProviderSet(config);
 
 // API endpoints: one REST API per entry of gatevault:apis.
 const apiEndpoints = createApiEndpoints(config, { provider: providers.main });
+
+// AWS Backup in this account (gatevault:backup): vault ARNs, plan ids, audit and restore testing names.
+const accountBackup = config.backup
+    ? new AccountBackup("backup", { config: config.backup, environment: config.environment, accountId: config.accountId, region: config.region, providers })
+    : undefined;
 
 export const environment = config.environment;
 export const region = config.region;
@@ -16,3 +23,4 @@ export const deployAccount = providers.target.accountId;
 export const apis = apiEndpoints.outputs;
 /** API key values by API and client: secret, read with `pulumi stack output apiKeys --show-secrets`. */
 export const apiKeys = apiEndpoints.keys;
+export const backup = accountBackup?.outputs ?? {};

@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { apiKeysSchema, apisSchema } from "./api";
+import { backupSchema } from "./backup";
 import { accountIdSchema, regionSchema, tagsSchema } from "./primitives";
 
 export const environmentSchema = z.enum(["dev", "staging", "prod"]);
@@ -17,6 +18,8 @@ export const stackConfigSchema = z.strictObject({
     apis: apisSchema,
     /** API key values by client id (secret); clients without one get a generated key. */
     apiKeys: apiKeysSchema,
+    /** AWS Backup in this account: vaults, plans, copies, vault lock, audit, restore testing. */
+    backup: backupSchema,
 });
 
 /** Config keys that must be encrypted in the stack file (`pulumi config set --secret`). */

@@ -142,4 +142,53 @@ export const invalidConfigCases: InvalidConfigCase[] = [
         path: "gatevault:tags.aws:owner",
         message: /reserved by AWS/,
     },
+    // gatevault:backup (more cases, with the accepted edges, in tests/backup/config-validation.test.ts)
+    {
+        name: "backup: retention 89 days after cold storage",
+        edit: (c) => (c["gatevault:backup"].plans[0].rules[0].lifecycle = { moveToColdStorageAfterDays: 30, deleteAfterDays: 119 }),
+        path: "gatevault:backup.plans[0].rules[0].lifecycle.deleteAfterDays",
+        message: /^plan "standard" rule "daily": must be >= moveToColdStorageAfterDays \+ 90 \(got 119 < 30 \+ 90\)$/,
+    },
+    {
+        name: "backup: continuous backup kept 36 days",
+        edit: (c) => Object.assign(c["gatevault:backup"].plans[0].rules[0], { continuous: true, lifecycle: { deleteAfterDays: 36 } }),
+        path: "gatevault:backup.plans[0].rules[0].lifecycle.deleteAfterDays",
+        message: /must be <= 35 for continuous backups \(got 36\)/,
+    },
+    {
+        name: "backup: start window of 59 minutes",
+        edit: (c) => (c["gatevault:backup"].plans[0].rules[0].startWindowMinutes = 59),
+        path: "gatevault:backup.plans[0].rules[0].startWindowMinutes",
+        message: /must be a whole number >= 60 \(got 59\)/,
+    },
+    {
+        name: "backup: 5-field cron schedule",
+        edit: (c) => (c["gatevault:backup"].plans[0].rules[0].schedule = "cron(0 5 * * *)"),
+        path: "gatevault:backup.plans[0].rules[0].schedule",
+        message: /^plan "standard" rule "daily": must have 6 fields/,
+    },
+    {
+        name: "backup: copy to the central vault when there is none",
+        edit: (c) => (c["gatevault:backup"].plans[0].rules[0].copyTo = [{ central: true }]),
+        path: "gatevault:backup.plans[0].rules[0].copyTo[0].central",
+        message: /needs centralVault to be configured/,
+    },
+    {
+        name: "backup: compliance-mode lock without a grace period",
+        edit: (c) => (c["gatevault:backup"].vault.lock = { mode: "compliance", minRetentionDays: 7, maxRetentionDays: 365 }),
+        path: "gatevault:backup.vault.lock.changeableForDays",
+        message: /is required in compliance mode/,
+    },
+    {
+        name: "backup: tier that is not a tier value",
+        edit: (c) => (c["gatevault:backup"].plans[0].selection.tiers = ["Hourly"]),
+        path: "gatevault:backup.plans[0].selection.tiers[0]",
+        message: /must be one of tierTag.values/,
+    },
+    {
+        name: "backup: unknown key in a plan",
+        edit: (c) => (c["gatevault:backup"].plans[0].selections = {}),
+        path: "gatevault:backup.plans[0].selections",
+        message: /unknown key \(did you mean "selection"\?\)/,
+    },
 ];

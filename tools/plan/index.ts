@@ -64,6 +64,8 @@ export interface PlanResult {
     outputs?: Record<string, unknown>;
     /** Stack outputs that are secret, by name. */
     secretOutputs: string[];
+    /** Warnings the program logged (`pulumi.log.warn`), which `pulumi preview` would print too. */
+    warnings: string[];
     error?: { kind: PlanErrorKind; message: string; problems?: { path: string; message: string }[] };
     summary: PlanSummary;
 }
@@ -96,7 +98,7 @@ function summarize(resources: PlannedResource[], violations: Violation[], error:
 
 function usageFailure(stack: string, message: string): PlanResult {
     const error = { kind: "usage" as const, message };
-    return { project: "", stack, resources: [], violations: [], notApplicable: [], secretOutputs: [], error, summary: summarize([], [], error) };
+    return { project: "", stack, resources: [], violations: [], notApplicable: [], secretOutputs: [], warnings: [], error, summary: summarize([], [], error) };
 }
 
 function configProblemsOf(err: Error): { path: string; message: string }[] | undefined {
@@ -176,6 +178,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         notApplicable: evaluation.notApplicable,
         outputs: error ? undefined : (displayView(outputsWire) as Record<string, unknown>),
         secretOutputs: Object.keys(outputsWire).filter((k) => containsSecret(outputsWire[k])),
+        warnings: run.warnings,
         error,
         summary: summarize(resources, evaluation.violations, error),
     };

@@ -79,6 +79,13 @@ export function renderHuman(result: PlanResult, opts: { showInputs?: boolean } =
         }
     }
 
+    if (result.warnings.length > 0) {
+        out.push("", `Warnings (${result.warnings.length}):`);
+        for (const w of result.warnings) {
+            out.push(indent(w, "  "));
+        }
+    }
+
     if (result.violations.length > 0) {
         for (const level of ["mandatory", "advisory"] as const) {
             const group = result.violations.filter((v) => v.enforcementLevel === level);
@@ -121,6 +128,7 @@ export function renderJson(result: PlanResult): string {
                 controls: v.controls ?? [],
             })),
             outputs: result.outputs ?? null,
+            warnings: result.warnings,
             error: result.error ?? null,
             summary: result.summary,
         },

@@ -26,6 +26,33 @@ export interface ProgramRun {
     error?: Error;
     /** Registration and data-source failures, which a real preview would also report. */
     failures: Error[];
+    /** `pulumi.log.warn` messages, in order: the engine would print them during a preview. */
+    warnings: string[];
+}
+
+// Without an engine connection (mock mode), `pulumi.log.warn` writes this prefix to console.warn.
+const ENGINE_WARNING_PREFIX = "warning: [runtime] ";
+
+/**
+ * Collects `pulumi.log.warn` messages while `run` executes. Other console.warn output passes
+ * through untouched.
+ */
+async function collectingWarnings<T>(run: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => {
+        const [first] = args;
+        if (args.length === 1 && typeof first === "string" && first.startsWith(ENGINE_WARNING_PREFIX)) {
+            warnings.push(first.slice(ENGINE_WARNING_PREFIX.length));
+        } else {
+            original.apply(console, args);
+        }
+    };
+    try {
+        return { value: await run(), warnings };
+    } finally {
+        console.warn = original;
+    }
 }
 
 function disabledDefaultProviders(config: EngineConfig): string[] {
@@ -68,14 +95,16 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
 
     let outputs: Record<string, unknown> | undefined;
     let error: Error | undefined;
-    try {
-        const program = opts.program;
-        outputs = (await pulumi.runtime.runInPulumiStack(async () =>
-            typeof program === "string" ? requireFresh(program) : program(),
-        )) as Record<string, unknown> | undefined;
-    } catch (err) {
-        error = err instanceof Error ? err : new Error(String(err));
-    }
+    const { warnings } = await collectingWarnings(async () => {
+        try {
+            const program = opts.program;
+            outputs = (await pulumi.runtime.runInPulumiStack(async () =>
+                typeof program === "string" ? requireFresh(program) : program(),
+            )) as Record<string, unknown> | undefined;
+        } catch (err) {
+            error = err instanceof Error ? err : new Error(String(err));
+        }
+    });
     try {
         await pulumi.runtime.disconnect();
     } catch (err) {
@@ -91,5 +120,5 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
             failures.push(err);
         }
     }
-    return { resources: recorder.resources, outputs, error, failures };
+    return { resources: recorder.resources, outputs, error, failures, warnings };
 }

@@ -1,0 +1,101 @@
+// The shipped stacks' backup, through the whole offline plan (program, config, policy pack):
+// what the plan shows, the compliance-mode warning, and placement errors with exit 2.
+
+import { expect } from "chai";
+import { PlanResult, ROOT_STACK_TYPE, runPlan } from "../../tools/plan/index";
+import { renderHuman, renderJson } from "../../tools/plan/render";
+import { editedStack, writeTempStack } from "../support/stacks";
+
+type Config = Record<string, any>;
+const planOf = (stack: string, edit: (c: Config) => void) => runPlan({ stack, configFile: writeTempStack(editedStack(stack, edit)) });
+const inputsOf = (result: PlanResult, type: string) => result.resources.filter((r) => r.type === type).map((r) => r.inputs as Record<string, any>);
+
+describe("backup in the shipped stacks (offline plan)", () => {
+    it("prod: daily and monthly rules, a cross-region copy, the central vault, governance lock, audit and restore testing", async () => {
+        const result = await runPlan({ stack: "prod" });
+        expect(result.summary.exitCode, result.error?.message).to.equal(0);
+        const [plan] = inputsOf(result, "aws:backup/plan:Plan");
+        expect(plan.rules.map((r: any) => [r.ruleName, r.schedule, r.lifecycle.deleteAfter])).to.deep.equal([
+            ["daily", "cron(0 5 ? * * *)", 90],
+            ["monthly", "cron(0 5 1 * ? *)", 365],
+        ]);
+        expect(plan.rules[0].copyActions[0].destinationVaultArn).to.equal("arn:aws:backup:eu-central-1:222222222222:backup-vault:gatevault-prod");
+        expect(plan.rules[1].copyActions[0].destinationVaultArn).to.equal("arn:aws:backup:eu-west-1:333333333333:backup-vault:gatevault-central");
+        expect(inputsOf(result, "aws:backup/vaultLockConfiguration:VaultLockConfiguration").every((l) => l.changeableForDays === undefined)).to.equal(true);
+        expect(inputsOf(result, "aws:backup/framework:Framework")).to.have.length(1);
+        expect(inputsOf(result, "aws:backup/restoreTestingSelection:RestoreTestingSelection")).to.have.length(2);
+        const text = renderHuman(result);
+        for (const line of [
+            "gatevault:backup:BackupVault  backup-central-vault",
+            "aws:backup/vault:Vault  backup-vault-vault  [protect, retain-on-delete]",
+            "pulumi:providers:aws  aws-eu-central-1",
+            "pulumi:providers:aws  aws-333333333333-eu-west-1",
+        ]) {
+            expect(text).to.contain(line);
+        }
+        expect(result.warnings).to.deep.equal([]);
+    });
+
+    it("dev: one daily rule, no lock, no copies, no central vault", async () => {
+        const result = await runPlan({ stack: "dev" });
+        expect(result.summary.exitCode, result.error?.message).to.equal(0);
+        const [plan] = inputsOf(result, "aws:backup/plan:Plan");
+        expect(plan.rules.map((r: any) => [r.ruleName, r.lifecycle, r.copyActions])).to.deep.equal([["daily", { deleteAfter: 35 }, undefined]]);
+        expect(inputsOf(result, "aws:backup/vaultLockConfiguration:VaultLockConfiguration")).to.have.length(0);
+        expect(inputsOf(result, "aws:backup/vault:Vault")).to.have.length(1);
+    });
+
+    it("warns about a compliance-mode lock in the plan's text and JSON, and still plans it", async () => {
+        const result = await planOf("prod", (c) => Object.assign(c["gatevault:backup"].vault.lock, { mode: "compliance", changeableForDays: 3 }));
+        expect(result.summary.exitCode, result.error?.message).to.equal(0);
+        // The copy vault inherits the primary vault's lock: one warning per vault that gets it.
+        expect(result.warnings).to.have.length(2);
+        expect(result.warnings[0]).to.match(/^backup-vault: vault "gatevault-prod" gets a COMPLIANCE-mode vault lock\. 3 days after/);
+        expect(result.warnings[1]).to.match(/^backup-vault-eu-central-1: vault "gatevault-prod" gets a COMPLIANCE-mode vault lock/);
+        expect(renderHuman(result)).to.match(/Warnings \(2\):\n {2}backup-vault: vault "gatevault-prod" gets a COMPLIANCE-mode/);
+        expect(JSON.parse(renderJson(result)).warnings).to.deep.equal(result.warnings);
+        for (const name of ["backup-vault-lock", "backup-vault-eu-central-1-lock"]) {
+            expect(result.resources.find((r) => r.name === name)!.inputs).to.include({ changeableForDays: 3, minRetentionDays: 7 });
+        }
+        expect(result.resources.find((r) => r.name === "backup-central-vault-lock")!.inputs).to.not.have.property("changeableForDays");
+    });
+
+    describe("placement errors: exit 2, the key path, nothing registered", () => {
+        const cases: { name: string; edit: (c: Config) => void; path: string; message: RegExp }[] = [
+            {
+                name: "copy region equal to the stack's region",
+                edit: (c) => {
+                    c["gatevault:backup"].copyRegions[0].region = "eu-west-1";
+                    c["gatevault:backup"].plans[0].rules[0].copyTo[0].region = "eu-west-1";
+                },
+                path: "gatevault:backup.copyRegions[0].region",
+                message: /must differ from the stack's region/,
+            },
+            {
+                name: "central vault in the stack's own account",
+                edit: (c) =>
+                    Object.assign(c["gatevault:backup"].centralVault, {
+                        deployRoleArn: "arn:aws:iam::222222222222:role/deployer",
+                        breakGlassRoleArn: "arn:aws:iam::222222222222:role/backup-break-glass",
+                    }),
+                path: "gatevault:backup.centralVault.deployRoleArn",
+                message: /must be a role in the central backup account/,
+            },
+            {
+                name: "break-glass role in another account",
+                edit: (c) => (c["gatevault:backup"].breakGlassRoleArn = "arn:aws:iam::999999999999:role/break-glass"),
+                path: "gatevault:backup.breakGlassRoleArn",
+                message: /must be a role in the stack's account 222222222222 \(got account 999999999999\)/,
+            },
+        ];
+        for (const c of cases) {
+            it(c.name, async () => {
+                const result = await planOf("prod", c.edit);
+                expect(result.summary.exitCode).to.equal(2);
+                expect(result.error?.kind).to.equal("config");
+                expect(result.error?.problems?.find((p) => p.path === c.path)?.message).to.match(c.message);
+                expect(result.resources.filter((r) => r.type !== ROOT_STACK_TYPE)).to.have.length(0);
+            });
+        }
+    });
+});
