@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { apisSchema } from "./api";
+import { orgBackupPoliciesSchema } from "./org-backup-policies";
 import { accountIdSchema, regionSchema, tagsSchema } from "./primitives";
 
 export const environmentSchema = z.enum(["dev", "staging", "prod"]);
@@ -15,6 +16,8 @@ export const stackConfigSchema = z.strictObject({
     /** Tags every taggable resource receives (through the provider's default tags). */
     tags: tagsSchema,
     apis: apisSchema,
+    /** AWS Organizations backup policies and where they attach. */
+    orgBackupPolicies: orgBackupPoliciesSchema,
 });
 
 /** Config keys that must be encrypted in the stack file (`pulumi config set --secret`). */

@@ -4,6 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { EnforcementLevel, Policies, PolicyPackConfig } from "@pulumi/policy";
+import { previewFromConfigSource, TargetPreview } from "../../components/backup/org-policy/preview";
 import { stableHex } from "./mocks/ids";
 import { Evaluation, evaluatePolicies, NotApplicable, Violation } from "./evaluate";
 import { readPolicyConfigFile, resolvePolicyConfig } from "./policy-config";
@@ -65,6 +66,8 @@ export interface PlanResult {
     /** Stack outputs that are secret, by name. */
     secretOutputs: string[];
     error?: { kind: PlanErrorKind; message: string; problems?: { path: string; message: string }[] };
+    /** Effective organization backup policy per OU and account, when the config has org policies. */
+    orgBackupPolicies?: TargetPreview[];
     summary: PlanSummary;
 }
 
@@ -177,6 +180,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         outputs: error ? undefined : (displayView(outputsWire) as Record<string, unknown>),
         secretOutputs: Object.keys(outputsWire).filter((k) => containsSecret(outputsWire[k])),
         error,
+        orgBackupPolicies: error ? undefined : previewFromConfigSource({ values: config.values, secretKeys: new Set(config.secretKeys) }),
         summary: summarize(resources, evaluation.violations, error),
     };
 }
