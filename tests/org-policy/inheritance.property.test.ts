@@ -46,7 +46,7 @@ describe("effective policy: properties", () => {
                 const result = effectivePolicy([[parent], ...below]);
                 expect(valueAt(result.policy, ["alpha", "beta"])).to.deep.equal(locked);
             }),
-            { numRuns: 300 },
+            { numRuns: 200 },
         );
     });
 
@@ -57,7 +57,7 @@ describe("effective policy: properties", () => {
                 const value = valueAt(effectivePolicy([[parent], ...below]).policy, ["alpha", "beta"]);
                 expect(value).to.be.an("array").that.includes.members(inherited);
             }),
-            { numRuns: 300 },
+            { numRuns: 200 },
         );
     });
 
@@ -69,7 +69,7 @@ describe("effective policy: properties", () => {
                 expect(effectivePolicy(structuredClone(input))).to.deep.equal(first);
                 expect(input).to.deep.equal(before);
             }),
-            { numRuns: 100 },
+            { numRuns: 80 },
         );
     });
 
@@ -83,7 +83,7 @@ describe("effective policy: properties", () => {
                 );
                 expect(effectivePolicy(recased)).to.deep.equal(effectivePolicy(input));
             }),
-            { numRuns: 100 },
+            { numRuns: 80 },
         );
     });
 
@@ -105,7 +105,7 @@ describe("effective policy: properties", () => {
                 const expected = Object.fromEntries(Object.entries(top).map(([k, c]) => [k, (c as any).expected]));
                 expect(effectivePolicy([[policy]]).policy).to.deep.equal(expected);
             }),
-            { numRuns: 100 },
+            { numRuns: 80 },
         );
     });
 
@@ -116,7 +116,7 @@ describe("effective policy: properties", () => {
                 const sameNodeOnly = effectivePolicy(input).ignored.every((i) => /same node/.test(i.reason));
                 expect(sameNodeOnly).to.equal(true);
             }),
-            { numRuns: 100 },
+            { numRuns: 80 },
         );
     });
 });

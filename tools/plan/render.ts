@@ -1,6 +1,6 @@
 // Human and JSON renderings of a plan result.
 
-import type { TargetPreview } from "../../components/backup/org-policy/preview";
+import { orgBackupPolicyLines } from "../../components/backup/org-policy/preview-text";
 import type { PlannedResource, PlanResult } from "./index";
 import { ROOT_STACK_TYPE } from "./index";
 
@@ -52,36 +52,6 @@ function indent(text: string, by: string): string {
         .join("\n");
 }
 
-function days(value: number | null): string {
-    return value === null ? "kept indefinitely" : `${value} days`;
-}
-
-function orgBackupPolicies(targets: TargetPreview[]): string[] {
-    const out = ["", "Organisation backup policies (effective, from this stack's policies only):"];
-    const printed = new Map<string, string>();
-    for (const t of targets) {
-        const label = `${t.kind === "ou" ? "OU" : "account"} ${t.name} (${t.id})`;
-        out.push(`  ${label}: ${t.path.join(" > ")}`);
-        out.push(`    policies: ${t.policies.map((p) => `${p.policy} @ ${p.attachedTo}`).join(", ") || "none"}`);
-        if (t.plans.length > 0) {
-            out.push(`    minimum retention: ${days(t.minimumRetentionDays)} (${t.plans.map((p) => `${p.plan}: ${days(p.minimumRetentionDays)}`).join(", ")})`);
-            const vaults = t.requirements.vaults.map((v) => `${v.name} in ${v.region}${v.account === "$account" ? "" : ` of ${v.account}`}`);
-            out.push(`    needs: vaults ${vaults.join(", ") || "none"}; roles ${t.requirements.roles.join(", ") || "none"}`);
-        }
-        t.problems.forEach((p) => out.push(`    problem: ${p}`));
-        t.cancelled.forEach((c) => out.push(`    cancelled: ${c.operator} at ${c.path} by ${c.policy} @ ${c.attachedTo} (${c.reason})`));
-        const json = JSON.stringify(t.effective, null, 2);
-        const same = printed.get(json);
-        if (same) {
-            out.push(`    effective policy: same as ${same}`);
-        } else {
-            printed.set(json, label);
-            out.push("    effective policy:", indent(json, "      "));
-        }
-    }
-    return out;
-}
-
 export function renderHuman(result: PlanResult, opts: { showInputs?: boolean } = {}): string {
     const out: string[] = [];
     const where = [result.region, result.accountId ? `account ${result.accountId}` : undefined].filter(Boolean).join(", ");
@@ -111,7 +81,7 @@ export function renderHuman(result: PlanResult, opts: { showInputs?: boolean } =
     }
 
     if (result.orgBackupPolicies) {
-        out.push(...orgBackupPolicies(result.orgBackupPolicies));
+        out.push(...orgBackupPolicyLines(result.orgBackupPolicies));
     }
 
     if (result.violations.length > 0) {

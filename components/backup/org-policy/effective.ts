@@ -18,7 +18,7 @@
 // What it does not model: a restriction applies to the setting it is written on, not to the
 // settings nested inside it (AWS's own examples repeat `@@none` at every level to lock a plan).
 
-import { isJsonObject, Json, JsonObject } from "./json";
+import { formatJsonPath, isJsonObject, Json, JsonObject } from "./json";
 import { ALL_BITS, APPEND, ASSIGN, DocumentProblem, LoweredNode, lowerPolicy, OP_BIT, REMOVE, ValueOperator } from "./operators";
 
 /** A policy checked and lowered once, so that merging it many times is cheap. */
@@ -34,7 +34,7 @@ export interface LocatedProblem extends DocumentProblem {
 
 export class PolicyDocumentError extends Error {
     constructor(readonly problems: LocatedProblem[]) {
-        super(`malformed policy document:\n${problems.map((p) => `  ${p.path.join(".") || "(top)"}: ${p.message}`).join("\n")}`);
+        super(`malformed policy document:\n${problems.map((p) => `  ${formatJsonPath(p.path)}: ${p.message}`).join("\n")}`);
         this.name = "PolicyDocumentError";
     }
 }
