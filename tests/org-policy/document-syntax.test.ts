@@ -1,6 +1,7 @@
 // The management-policy syntax check every document passes before it is merged.
 
 import { expect } from "chai";
+import { effectivePolicy } from "../../components/backup/org-policy/effective";
 import { formatJsonPath } from "../../components/backup/org-policy/json";
 import { documentProblems } from "../../components/backup/org-policy/operators";
 
@@ -17,6 +18,7 @@ const malformed: [string, unknown, string, RegExp][] = [
     ["keys that differ only in case", { plans: { Daily: {}, DAILY: {} } }, "$.plans.DAILY", /duplicates the key "Daily": keys are case-insensitive/],
     ["a value and nested settings in one setting", { r: { "@@assign": "x", nested: { "@@assign": "y" } } }, "$.r", /either a value or a group of settings/],
     ["a value at the top level", { "@@assign": "x" }, "$.@@assign", /the top level of a policy holds settings, not a value/],
+    ["a __proto__ setting", JSON.parse('{"plans": {"__proto__": {"x": {"@@assign": "y"}}}}'), "$.plans.__proto__", /is not allowed as a setting name/],
 ];
 
 describe("management policy syntax check", () => {
@@ -38,6 +40,12 @@ describe("management policy syntax check", () => {
                 },
             }),
         ).to.deep.equal([]);
+    });
+
+    it("treats names of Object.prototype members as ordinary settings", () => {
+        const doc = { constructor: { "@@assign": "x" }, toString: { hasOwnProperty: { "@@append": ["y"] } } };
+        expect(documentProblems(doc)).to.deep.equal([]);
+        expect(effectivePolicy([[doc]]).policy).to.deep.equal({ constructor: "x", tostring: { hasownproperty: ["y"] } });
     });
 
     it("reports every problem in a document at once", () => {

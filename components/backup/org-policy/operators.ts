@@ -124,6 +124,9 @@ class DocumentChecker {
                 }
             } else if (lower.startsWith("@@")) {
                 this.report(`is not an inheritance operator (use ${[...VALUE_OPERATORS, CHILD_CONTROL].join(", ")})`, key);
+            } else if (lower === "__proto__") {
+                // It would set the prototype of the merged object instead of naming a setting.
+                this.report("is not allowed as a setting name", key);
             } else {
                 hasSettings = true;
                 this.path.push(key);
