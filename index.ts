@@ -2,6 +2,7 @@
 
 import { createApiEndpoints } from "./components/api";
 import { AccountBackup, assertBackupPlacement } from "./components/backup";
+import { deployOrgBackupPolicies } from "./components/backup/org-policy";
 import { loadStackConfig } from "./components/config";
 import { ProviderSet } from "./components/shared/providers";
 
@@ -17,6 +18,9 @@ const accountBackup = config.backup
     ? new AccountBackup("backup", { config: config.backup, environment: config.environment, accountId: config.accountId, region: config.region, providers })
     : undefined;
 
+// AWS Organizations backup policies (gatevault:orgBackupPolicies), through the management account.
+const orgBackupPolicies = deployOrgBackupPolicies(config.orgBackupPolicies, providers);
+
 export const environment = config.environment;
 export const region = config.region;
 export const deployAccount = providers.target.accountId;
@@ -24,3 +28,5 @@ export const apis = apiEndpoints.outputs;
 /** API key values by API and client: secret, read with `pulumi stack output apiKeys --show-secrets`. */
 export const apiKeys = apiEndpoints.keys;
 export const backup = accountBackup?.outputs ?? {};
+/** Organizations policy id per backup policy name (empty when the stack attaches none). */
+export const orgBackupPolicyIds = Object.fromEntries(orgBackupPolicies.map((p) => [p.policyName, p.policyId]));

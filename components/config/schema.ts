@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { apiKeysSchema, apisSchema } from "./api";
 import { backupSchema } from "./backup";
+import { orgBackupPoliciesSchema } from "./org-backup-policies";
 import { accountIdSchema, regionSchema, tagsSchema } from "./primitives";
 
 export const environmentSchema = z.enum(["dev", "staging", "prod"]);
@@ -20,6 +21,8 @@ export const stackConfigSchema = z.strictObject({
     apiKeys: apiKeysSchema,
     /** AWS Backup in this account: vaults, plans, copies, vault lock, audit, restore testing. */
     backup: backupSchema,
+    /** AWS Organizations backup policies and where they attach. */
+    orgBackupPolicies: orgBackupPoliciesSchema,
 });
 
 /** Config keys that must be encrypted in the stack file (`pulumi config set --secret`). */

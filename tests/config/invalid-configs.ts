@@ -1,6 +1,8 @@
 // Invalid stack configs and the problem each must produce: shared by the pure parser tests
 // and the plan tests that check exit code 2 and an empty plan.
 
+import { withOrgPolicies } from "../org-policy/fixtures";
+
 export interface InvalidConfigCase {
     name: string;
     edit: (config: Record<string, any>) => void;
@@ -190,5 +192,35 @@ export const invalidConfigCases: InvalidConfigCase[] = [
         edit: (c) => (c["gatevault:backup"].plans[0].selections = {}),
         path: "gatevault:backup.plans[0].selections",
         message: /unknown key \(did you mean "selection"\?\)/,
+    },
+    {
+        name: "org backup policy: a 5-field cron schedule",
+        edit: withOrgPolicies((b) => (b.policies[0].plans[0].rules[0].schedule = "cron(0 3 * * *)")),
+        path: "gatevault:orgBackupPolicies.policies[0].plans[0].rules[0].schedule",
+        message: /must have 6 fields .*\(policy "workloads-backup", plan "Daily", rule "Nightly"\)$/,
+    },
+    {
+        name: "org backup policy: deletion sooner than 90 days after cold storage",
+        edit: withOrgPolicies((b) => (b.policies[0].plans[0].rules[0].lifecycle = { moveToColdStorageAfterDays: 30, deleteAfterDays: 60 })),
+        path: "gatevault:orgBackupPolicies.policies[0].plans[0].rules[0].lifecycle.deleteAfterDays",
+        message: /must be >= moveToColdStorageAfterDays \+ 90 \(got 60 < 30 \+ 90\)/,
+    },
+    {
+        name: "org backup policy: a vault name AWS rejects",
+        edit: withOrgPolicies((b) => (b.policies[0].plans[0].rules[0].targetVaultName = "my vault")),
+        path: "gatevault:orgBackupPolicies.policies[0].plans[0].rules[0].targetVaultName",
+        message: /must be a backup vault name/,
+    },
+    {
+        name: "org backup policy: a target outside the described organization",
+        edit: withOrgPolicies((b) => (b.policies[0].targets = ["444444444444"])),
+        path: "gatevault:orgBackupPolicies.policies[0].targets[0]",
+        message: /declared under organization/,
+    },
+    {
+        name: "org backup policy: unknown key in a plan",
+        edit: withOrgPolicies((b) => (b.policies[0].plans[0].region = ["eu-west-1"])),
+        path: "gatevault:orgBackupPolicies.policies[0].plans[0].region",
+        message: /unknown key \(did you mean "regions"\?\)/,
     },
 ];

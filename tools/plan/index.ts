@@ -4,6 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { EnforcementLevel, Policies, PolicyPackConfig } from "@pulumi/policy";
+import { previewFromConfigSource, TargetPreview } from "../../components/backup/org-policy/preview";
 import { stableHex } from "./mocks/ids";
 import { Evaluation, evaluatePolicies, NotApplicable, Violation } from "./evaluate";
 import { readPolicyConfigFile, resolvePolicyConfig } from "./policy-config";
@@ -67,6 +68,8 @@ export interface PlanResult {
     /** Warnings the program logged (`pulumi.log.warn`), which `pulumi preview` would print too. */
     warnings: string[];
     error?: { kind: PlanErrorKind; message: string; problems?: { path: string; message: string }[] };
+    /** Effective organization backup policy per OU and account, when the config has org policies. */
+    orgBackupPolicies?: TargetPreview[];
     summary: PlanSummary;
 }
 
@@ -180,6 +183,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         secretOutputs: Object.keys(outputsWire).filter((k) => containsSecret(outputsWire[k])),
         warnings: run.warnings,
         error,
+        orgBackupPolicies: error ? undefined : previewFromConfigSource({ values: config.values, secretKeys: new Set(config.secretKeys) }),
         summary: summarize(resources, evaluation.violations, error),
     };
 }

@@ -1,5 +1,6 @@
 // Human and JSON renderings of a plan result.
 
+import { orgBackupPolicyLines } from "../../components/backup/org-policy/preview-text";
 import type { PlannedResource, PlanResult } from "./index";
 import { ROOT_STACK_TYPE } from "./index";
 
@@ -85,6 +86,9 @@ export function renderHuman(result: PlanResult, opts: { showInputs?: boolean } =
             out.push(indent(w, "  "));
         }
     }
+    if (result.orgBackupPolicies) {
+        out.push(...orgBackupPolicyLines(result.orgBackupPolicies));
+    }
 
     if (result.violations.length > 0) {
         for (const level of ["mandatory", "advisory"] as const) {
@@ -129,6 +133,7 @@ export function renderJson(result: PlanResult): string {
             })),
             outputs: result.outputs ?? null,
             warnings: result.warnings,
+            orgBackupPolicies: result.orgBackupPolicies ?? null,
             error: result.error ?? null,
             summary: result.summary,
         },

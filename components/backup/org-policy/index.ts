@@ -1,0 +1,15 @@
+// Organization backup policies: the pure model (render, validate, effective policy, retention)
+// and the component that deploys them.
+
+export { BackupOrganisationPolicy, deployOrgBackupPolicies } from "./component";
+export type { BackupOrganisationPolicyArgs } from "./component";
+export { compilePolicy, effectivePolicy, InheritanceState, PolicyDocumentError } from "./effective";
+export type { CompiledPolicy, EffectivePolicy, IgnoredChange } from "./effective";
+export { memberRequirements } from "./member-requirements";
+export type { MemberRequirements } from "./member-requirements";
+export { memberAccountDeployments, previewFromConfigSource, previewOrgBackupPolicies } from "./preview";
+export type { MemberAccountDeployment, TargetPreview } from "./preview";
+export { policyContent, renderBackupPolicy } from "./render";
+export { planRetentions } from "./retention";
+export type { PlanRetention, RetentionReport, RuleRetention } from "./retention";
+export { backupPolicyProblems, orgBackupPoliciesProblems } from "./validate";

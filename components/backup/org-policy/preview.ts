@@ -1,0 +1,104 @@
+// Per OU and account of the stack config: the effective backup policy it receives from this
+// stack's policies, the shortest retention in it, what it needs in the account, and which
+// lower-level changes the policies' child restrictions cancel. The offline plan prints this.
+
+import { isConfigValidationError, parseStackConfig } from "../../config";
+import type { OrgBackupPoliciesConfig } from "../../config/org-backup-policies";
+import type { ConfigSource } from "../../config/source";
+import { formatJsonPath, JsonObject } from "./json";
+import { memberRequirements, MemberRequirements } from "./member-requirements";
+import { OrganizationTree, OrgNodeKind } from "./organization";
+import { describeRetentionProblems, planRetentions } from "./retention";
+
+export interface CancelledChange {
+    /** Name of the OU or account the policy is attached to. */
+    attachedTo: string;
+    policy: string;
+    path: string;
+    operator: string;
+    reason: string;
+}
+
+export interface TargetPreview {
+    kind: Exclude<OrgNodeKind, "root">;
+    id: string;
+    name: string;
+    /** Names from the root down to the target. */
+    path: string[];
+    /** This stack's policies along the path, top down, in attachment order. */
+    policies: { attachedTo: string; policy: string }[];
+    effective: JsonObject;
+    /** Shortest retention across plans; null when there are no rules or nothing expires. */
+    minimumRetentionDays: number | null;
+    plans: { plan: string; minimumRetentionDays: number | null }[];
+    problems: string[];
+    cancelled: CancelledChange[];
+    requirements: MemberRequirements;
+}
+
+export function previewOrgBackupPolicies(config: OrgBackupPoliciesConfig): TargetPreview[] {
+    const tree = new OrganizationTree(config);
+    return tree.members().map((node) => {
+        const path = tree.path(node.id);
+        const state = tree.state(node.id);
+        const effective = state.render();
+        const retention = planRetentions(effective);
+        return {
+            kind: node.kind as TargetPreview["kind"],
+            id: node.id,
+            name: node.name,
+            path: path.map((n) => n.name),
+            policies: path.flatMap((n) => tree.policiesAt(n.id).map((p) => ({ attachedTo: n.name, policy: p.name }))),
+            effective,
+            minimumRetentionDays: retention.minimumDays ?? null,
+            plans: retention.plans.map((p) => ({ plan: p.plan, minimumRetentionDays: p.minimumDays ?? null })),
+            problems: describeRetentionProblems(retention.problems),
+            cancelled: state.ignored.map((c) => ({
+                attachedTo: path[c.level].name,
+                policy: tree.policiesAt(path[c.level].id)[c.policy].name,
+                path: formatJsonPath(c.path),
+                operator: c.operator,
+                reason: c.reason,
+            })),
+            requirements: memberRequirements(effective),
+        };
+    });
+}
+
+/** The preview for a stack's config, or undefined when it has no organization backup policies or does not parse. */
+export function previewFromConfigSource(source: ConfigSource): TargetPreview[] | undefined {
+    let config;
+    try {
+        config = parseStackConfig(source);
+    } catch (err) {
+        // The program reports invalid config itself; the preview only adds to a valid plan.
+        if (isConfigValidationError(err)) return undefined;
+        throw err;
+    }
+    return config.orgBackupPolicies ? previewOrgBackupPolicies(config.orgBackupPolicies) : undefined;
+}
+
+export interface MemberAccountDeployment {
+    accountId: string;
+    name: string;
+    assumeRoleArn: string;
+    /** Vaults and roles the account's effective policy (from this stack) needs. */
+    requirements: MemberRequirements;
+}
+
+/**
+ * Accounts whose config asks for the backup vault and role to be deployed
+ * (`deployBackupResources: true`), with what their effective policy needs. The account-level
+ * backup components consume this.
+ */
+export function memberAccountDeployments(config: OrgBackupPoliciesConfig): MemberAccountDeployment[] {
+    const tree = new OrganizationTree(config);
+    return config.organization.accounts
+        .filter((a) => a.deployBackupResources && a.assumeRoleArn)
+        .map((a) => ({
+            accountId: a.id,
+            name: a.name,
+            assumeRoleArn: a.assumeRoleArn!,
+            requirements: memberRequirements(tree.state(a.id).render()),
+        }));
+}

@@ -1,0 +1,200 @@
+// Stack config for AWS Organizations backup policies (`gatevault:orgBackupPolicies`): the
+// organization this stack attaches policies in, and the policies themselves. Shapes and
+// formats are checked here; the backup rules themselves (cron, lifecycle, windows, document
+// size, the organization tree) by the policy builder, hooked in as the block's refinement.
+// zod runs that refinement unless a part of the block has the wrong type, so format and rule
+// problems are reported together.
+
+import { z } from "zod";
+import { orgBackupPoliciesProblems } from "../backup/org-policy/validate";
+import {
+    ACCOUNT_ID,
+    BACKUP_NAME,
+    BACKUP_ROLE_ARN,
+    OU_ID,
+    RESOURCE_TYPE,
+    ROOT_ID,
+    VAULT_ARN,
+    VAULT_NAME,
+} from "../backup/org-policy/formats";
+import { accountIdSchema, regionSchema, resourceNameSchema, roleArnSchema, tagsSchema } from "./primitives";
+
+const backupNameSchema = z.string().regex(BACKUP_NAME, "must be 1-50 letters, digits, hyphens, underscores or dots");
+const vaultNameSchema = z.string().regex(VAULT_NAME, "must be a backup vault name: 2-50 letters, digits, hyphens or underscores");
+const backupRoleArnSchema = z
+    .string()
+    .regex(BACKUP_ROLE_ARN, "must be an IAM role ARN such as arn:aws:iam::$account:role/<name> ($account stands for each member account)");
+const vaultArnSchema = z
+    .string()
+    .regex(VAULT_ARN, "must be a backup vault ARN such as arn:aws:backup:<region>:$account:backup-vault:<name>");
+const resourceTypeSchema = z.string().regex(RESOURCE_TYPE, 'must be "*" or a resource ARN pattern such as arn:aws:dynamodb:*:*:table/*');
+const targetIdSchema = z
+    .string()
+    .refine((id) => ROOT_ID.test(id) || OU_ID.test(id) || ACCOUNT_ID.test(id), "must be a root id (r-...), an OU id (ou-...-...) or a 12-digit account id");
+
+export const operatorNames = ["assign", "append", "remove"] as const;
+export type OperatorName = (typeof operatorNames)[number];
+
+/**
+ * What policies attached further down the organization may change: "all" (AWS's default),
+ * "none" (locked), or the operators they may use.
+ */
+export const childOperatorsSchema = z.union([z.literal("all"), z.literal("none"), z.array(z.enum(operatorNames)).min(1)], {
+    error: 'must be "all", "none" or a list of "assign", "append", "remove"',
+});
+
+/** A multi-valued setting: a list replaces what is inherited (@@assign), or `{ append: [...] }` / `{ remove: [...] }`. */
+function listSetting<T extends z.ZodType>(item: T) {
+    return z.union([z.array(item).min(1), z.strictObject({ append: z.array(item).min(1) }), z.strictObject({ remove: z.array(item).min(1) })], {
+        error: "must be a list (replaces inherited values), { append: [...] } or { remove: [...] }",
+    });
+}
+
+const lifecycleSchema = z.strictObject({
+    moveToColdStorageAfterDays: z.number().optional(),
+    deleteAfterDays: z.number().optional(),
+});
+
+const copyActionSchema = z.strictObject({
+    /** The exact ARN of the target vault; `$account` for the same member account. */
+    targetVaultArn: vaultArnSchema,
+    /** Omitted: copies are kept as long as the rule keeps the source. */
+    lifecycle: lifecycleSchema.optional(),
+});
+
+const ruleSchema = z.strictObject({
+    name: backupNameSchema,
+    /** 6-field cron in UTC, e.g. `cron(0 5 ? * * *)`. */
+    schedule: z.string(),
+    startWindowMinutes: z.number().optional(),
+    completionWindowMinutes: z.number().optional(),
+    targetVaultName: vaultNameSchema,
+    lifecycle: lifecycleSchema.optional(),
+    continuousBackup: z.boolean().optional(),
+    recoveryPointTags: tagsSchema,
+    copyActions: z.array(copyActionSchema).default([]),
+});
+
+const conditionSchema = z.strictObject({
+    /** Name of the condition inside the policy; defaults to one derived from the key. */
+    name: backupNameSchema.optional(),
+    key: z.string().min(1).max(128),
+    value: z.string().max(256),
+});
+
+const conditionsSchema = z.strictObject({
+    stringEquals: z.array(conditionSchema).default([]),
+    stringNotEquals: z.array(conditionSchema).default([]),
+    stringLike: z.array(conditionSchema).default([]),
+    stringNotLike: z.array(conditionSchema).default([]),
+});
+
+const tagSelectionSchema = z.strictObject({
+    name: backupNameSchema,
+    roleArn: backupRoleArnSchema,
+    tagKey: z.string().min(1).max(128),
+    /** A resource matches when its tag has ANY of these values. */
+    tagValues: listSetting(z.string().max(256)),
+    /** ALL conditions must hold. */
+    conditions: conditionsSchema.optional(),
+});
+
+const resourceSelectionSchema = z.strictObject({
+    name: backupNameSchema,
+    roleArn: backupRoleArnSchema,
+    resourceTypes: listSetting(resourceTypeSchema),
+    notResourceTypes: listSetting(resourceTypeSchema).optional(),
+    conditions: conditionsSchema.optional(),
+});
+
+const enabledSchema = z.enum(["enabled", "disabled"]);
+
+const planSchema = z.strictObject({
+    name: backupNameSchema,
+    regions: listSetting(regionSchema),
+    rules: z.array(ruleSchema).min(1),
+    /** Tag selections or resource selections (AWS treats the two as mutually exclusive). */
+    selections: z.strictObject({
+        tags: z.array(tagSelectionSchema).default([]),
+        resources: z.array(resourceSelectionSchema).default([]),
+    }),
+    advancedBackupSettings: z
+        .strictObject({
+            ec2: z.strictObject({ windowsVss: enabledSchema }).optional(),
+            s3: z.strictObject({ backupAcls: enabledSchema.optional(), backupObjectTags: enabledSchema.optional() }).optional(),
+        })
+        .optional(),
+    backupPlanTags: tagsSchema,
+    /** Written on every setting of the plan: what lower policies may change in it. */
+    childOperators: childOperatorsSchema.optional(),
+});
+
+const policySchema = z.strictObject({
+    /** The policy's name in Organizations and in the Pulumi plan. */
+    name: resourceNameSchema,
+    description: z.string().max(512).optional(),
+    /** Ids of the root, OUs and accounts (declared under `organization`) to attach the policy to. */
+    targets: z.array(targetIdSchema).min(1),
+    /** Written on `plans`: whether lower policies may add plans ("append") or not ("none"). */
+    childPlans: childOperatorsSchema.optional(),
+    plans: z.array(planSchema).min(1),
+});
+
+const unitSchema = z.strictObject({
+    id: z.string().regex(OU_ID, "must be an OU id such as ou-ab12-cdef3456"),
+    name: z.string().min(1).max(128),
+    /** The root's id or another OU's id. */
+    parentId: z.string(),
+});
+
+const accountSchema = z
+    .strictObject({
+        id: accountIdSchema,
+        name: z.string().min(1).max(128),
+        parentId: z.string(),
+        /** Deploy the backup vault and role the policies name into this account (account-level backup components). */
+        deployBackupResources: z.boolean().default(false),
+        /** Role to assume in the account for that deployment. */
+        assumeRoleArn: roleArnSchema.optional(),
+    })
+    .superRefine((account, ctx) => {
+        if (account.deployBackupResources && !account.assumeRoleArn) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["assumeRoleArn"],
+                message: "is required when deployBackupResources is true (the role to assume in that account)",
+            });
+        }
+    });
+
+export const organizationSchema = z.strictObject({
+    rootId: z.string().regex(ROOT_ID, "must be the organization root's id such as r-ab12"),
+    /** OUs on the path of every target: each names its parent, so the plan can compute what an account inherits. */
+    units: z.array(unitSchema).default([]),
+    accounts: z.array(accountSchema).default([]),
+});
+
+export const orgBackupPoliciesSchema = z
+    .strictObject({
+        /** Role in the management account, or in the delegated administrator for backup policies. */
+        administratorRoleArn: roleArnSchema,
+        organization: organizationSchema,
+        policies: z.array(policySchema).min(1),
+    })
+    .superRefine((config, ctx) => {
+        for (const problem of orgBackupPoliciesProblems(config)) {
+            // No `input`: the messages quote the values they are about themselves.
+            ctx.addIssue({ code: "custom", path: [...problem.path], message: problem.message, input: undefined });
+        }
+    })
+    .optional();
+
+export type OrgBackupPoliciesConfig = z.output<typeof orgBackupPoliciesSchema> & {};
+export type OrgBackupPolicyConfig = OrgBackupPoliciesConfig["policies"][number];
+export type BackupPlanConfig = OrgBackupPolicyConfig["plans"][number];
+export type BackupRuleConfig = BackupPlanConfig["rules"][number];
+export type LifecycleConfig = z.output<typeof lifecycleSchema>;
+export type ConditionsConfig = z.output<typeof conditionsSchema>;
+export type ChildOperatorsConfig = z.output<typeof childOperatorsSchema>;
+export type OrganizationConfig = z.output<typeof organizationSchema>;
+export type ListSetting<T> = T[] | { append: T[] } | { remove: T[] };
