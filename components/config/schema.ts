@@ -3,7 +3,10 @@
 
 import { z } from "zod";
 import { apisSchema } from "./api";
+import { jwtAuthorizersSchema } from "./authorizers";
+import { cognitoSchema } from "./cognito";
 import { accountIdSchema, regionSchema, tagsSchema } from "./primitives";
+import { uploadsSchema } from "./uploads";
 
 export const environmentSchema = z.enum(["dev", "staging", "prod"]);
 
@@ -15,6 +18,12 @@ export const stackConfigSchema = z.strictObject({
     /** Tags every taggable resource receives (through the provider's default tags). */
     tags: tagsSchema,
     apis: apisSchema,
+    /** Lambda authorizers verifying bearer JWTs of one issuer each. */
+    jwtAuthorizers: jwtAuthorizersSchema,
+    /** The large-upload bucket and its presigned-URL function. */
+    uploads: uploadsSchema,
+    /** A Cognito user pool (created or referenced), resource server scopes and app client. */
+    cognito: cognitoSchema,
 });
 
 /** Config keys that must be encrypted in the stack file (`pulumi config set --secret`). */

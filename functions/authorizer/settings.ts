@@ -66,6 +66,12 @@ export function urlProblem(value: string): string | undefined {
     return `must be an https:// URL (got ${JSON.stringify(value)})`;
 }
 
+export function grantProblem(grant: RouteGrant): string | undefined {
+    return (grant.scopes?.length ?? 0) + (grant.groups?.length ?? 0) === 0
+        ? "must list at least one scope or group (a route nobody may call needs no entry)"
+        : undefined;
+}
+
 /** Problems with the route map, keyed by route ("" for the map itself). */
 export function routeGrantProblems(routes: Record<string, RouteGrant>): { route: string; message: string }[] {
     const problems: { route: string; message: string }[] = [];
@@ -77,8 +83,9 @@ export function routeGrantProblems(routes: Record<string, RouteGrant>): { route:
         const parsed = parseRoute(route);
         if ("problem" in parsed) {
             problems.push({ route, message: parsed.problem });
-        } else if ((grant.scopes?.length ?? 0) + (grant.groups?.length ?? 0) === 0) {
-            problems.push({ route, message: "must list at least one scope or group (a route nobody may call needs no entry)" });
+        } else {
+            const problem = grantProblem(grant);
+            if (problem) problems.push({ route, message: problem });
         }
     }
     return problems;

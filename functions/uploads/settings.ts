@@ -121,11 +121,15 @@ export function uploadSettingsFromEnv(env: Record<string, string | undefined>): 
     return reader.done("upload URL", settings);
 }
 
-export function uploadEnvironment(settings: UploadSettings): Record<string, string> {
-    const env: Record<string, string> = {};
-    for (const [field, key] of Object.entries(UPLOAD_ENV) as [keyof UploadSettings, string][]) {
-        const value = settings[field];
-        env[key] = Array.isArray(value) ? JSON.stringify(value) : String(value);
+/**
+ * The environment the component sets; `uploadSettingsFromEnv` reads it back unchanged. The
+ * bucket name passes through as given, so a component can hand in a deploy-time value.
+ */
+export function uploadEnvironment<B = string>(settings: Omit<UploadSettings, "bucket"> & { bucket: B }): Record<string, string | B> {
+    const { bucket, ...rest } = settings;
+    const env: Record<string, string | B> = { [UPLOAD_ENV.bucket]: bucket };
+    for (const [field, value] of Object.entries(rest) as [Exclude<keyof UploadSettings, "bucket">, string[] | number | string][]) {
+        env[UPLOAD_ENV[field]] = Array.isArray(value) ? JSON.stringify(value) : String(value);
     }
     return env;
 }
