@@ -114,7 +114,8 @@ export class CognitoUserPool extends pulumi.ComponentResource {
                 refreshTokenValidity: c.refreshTokenValidityDays,
                 tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
             },
-            { parent: this, additionalSecretOutputs: ["clientSecret"] },
+            // The provider already marks clientSecret as a secret output.
+            parent,
         );
         this.clientId = client.id;
         this.clientSecret = c.generateSecret ? pulumi.secret(client.clientSecret) : undefined;

@@ -20,16 +20,13 @@ export interface HandlerBundle {
     sha256: string;
 }
 
-const bundles = new Map<string, HandlerBundle>();
+function relativeEntry(entry: string): string {
+    return path.relative(REPOSITORY_ROOT, path.resolve(REPOSITORY_ROOT, entry)).split(path.sep).join("/");
+}
 
-/** Bundles once per entry per program run; components that share a handler share its bundle. */
-export function bundleHandler(entry: string): HandlerBundle {
-    const absolute = path.resolve(REPOSITORY_ROOT, entry);
-    const relative = path.relative(REPOSITORY_ROOT, absolute).split(path.sep).join("/");
-    const cached = bundles.get(relative);
-    if (cached) {
-        return cached;
-    }
+/** Runs esbuild for one handler entry (relative to the repository root, or absolute). */
+export function buildHandlerBundle(entry: string): HandlerBundle {
+    const relative = relativeEntry(entry);
     let result: esbuild.BuildResult & { outputFiles: esbuild.OutputFile[] };
     try {
         result = esbuild.buildSync({
@@ -53,8 +50,19 @@ export function bundleHandler(entry: string): HandlerBundle {
         throw new Error(`bundling ${relative} failed:\n  ${messages.join("\n  ")}`);
     }
     const code = result.outputFiles[0].text;
-    const bundle = { entry: relative, code, sha256: createHash("sha256").update(code).digest("hex") };
-    bundles.set(relative, bundle);
+    return { entry: relative, code, sha256: createHash("sha256").update(code).digest("hex") };
+}
+
+const bundles = new Map<string, HandlerBundle>();
+
+/** Bundles once per entry per program run; components that share a handler share its bundle. */
+export function bundleHandler(entry: string): HandlerBundle {
+    const relative = relativeEntry(entry);
+    let bundle = bundles.get(relative);
+    if (!bundle) {
+        bundle = buildHandlerBundle(relative);
+        bundles.set(relative, bundle);
+    }
     return bundle;
 }
 

@@ -18,7 +18,7 @@ export function environmentBytes(env: Record<string, string>): number {
 export function environmentSizeProblem(env: Record<string, string>): string | undefined {
     const bytes = environmentBytes(env);
     return bytes > LAMBDA_ENVIRONMENT_MAX_BYTES
-        ? `must fit the function's environment, which Lambda caps at ${LAMBDA_ENVIRONMENT_MAX_BYTES} bytes (got ${bytes})`
+        ? `must keep the function's environment within Lambda's ${LAMBDA_ENVIRONMENT_MAX_BYTES}-byte limit (got ${bytes} bytes)`
         : undefined;
 }
 
