@@ -33,7 +33,9 @@ describe("VTL test helper", () => {
 
         it("looks a parameter up in path, then query string, then headers; lists them all by location", () => {
             const params = { path: { id: "from-path" }, querystring: { id: "from-query", page: "2" }, header: { "X-Trace": "t-1", page: "h" } };
-            expect(renderVtl("$input.params('id') $input.params('page') $input.params('X-Trace') [$input.params('absent')]", { params })).to.equal("from-path 2 t-1 []");
+            expect(renderVtl("$input.params('id') $input.params('page') $input.params('X-Trace') [$input.params('absent')] [$input.params('x-trace')]", { params })).to.equal(
+                "from-path 2 t-1 [] []",
+            );
             expect(renderVtl("$input.params()", { params: { path: { id: "1" } } })).to.equal("{path={id=1}, querystring={}, header={}}");
             expect(renderVtl("#foreach($k in $input.params().querystring.keySet())$k=$input.params().querystring.get($k);#end", { params })).to.equal("id=from-query;page=2;");
         });
@@ -94,6 +96,8 @@ describe("VTL test helper", () => {
             expect(renderVtl("#set($s = 'a.b.c')$s.length() $s.contains('.b') $s.replace('.', '-') $s.replaceAll('[.]', '') $s.matches('[a-c.]+') $s.isEmpty()")).to.equal(
                 "5 true a-b-c abc true false",
             );
+            expect(renderVtl("#set($s = 'abc')$s.equals('abc') $s.equals('ABC')")).to.equal("true false");
+            expect(renderVtl("$input.path('$.items').isEmpty() $input.path('$.items[0]').isEmpty() #set($e = [])$e.isEmpty()", { body })).to.equal("false false true");
             expect(renderVtl("#set($s = 'abc')$s.equalsIgnoreCase('ABC')")).to.equal("$s.equalsIgnoreCase('ABC')");
         });
 
