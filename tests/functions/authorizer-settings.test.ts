@@ -1,18 +1,11 @@
 import { expect } from "chai";
 import { authorizerEnvironment, authorizerSettingsFromEnv, type AuthorizerSettings } from "../../functions/authorizer/settings";
 import { HandlerSettingsError } from "../../functions/shared/settings-error";
+import { settingsProblems } from "./support/settings-problems";
 import { parseRoute, routeResource } from "../../functions/authorizer/routes";
 import { testSettings } from "./support/authorizer-harness";
 
-function problemsOf(env: Record<string, string | undefined>) {
-    try {
-        authorizerSettingsFromEnv(env);
-    } catch (err) {
-        expect(err).to.be.instanceOf(HandlerSettingsError);
-        return (err as HandlerSettingsError).problems;
-    }
-    throw new Error("expected the settings to be rejected");
-}
+const problemsOf = (env: Record<string, string | undefined>) => settingsProblems(authorizerSettingsFromEnv, env);
 
 describe("JWT authorizer settings", () => {
     const settings: AuthorizerSettings = testSettings("https://issuer.test.example/.well-known/jwks.json");

@@ -2,17 +2,10 @@ import { expect } from "chai";
 import { planUpload } from "../../functions/uploads/plan";
 import { GIB, MIB, TIB, uploadEnvironment, uploadLimitProblems, uploadSettingsFromEnv } from "../../functions/uploads/settings";
 import { HandlerSettingsError } from "../../functions/shared/settings-error";
+import { settingsProblems } from "./support/settings-problems";
 import { uploadSettings } from "./support/upload-harness";
 
-function problemsOf(env: Record<string, string | undefined>) {
-    try {
-        uploadSettingsFromEnv(env);
-    } catch (err) {
-        expect(err).to.be.instanceOf(HandlerSettingsError);
-        return (err as HandlerSettingsError).problems;
-    }
-    throw new Error("expected the settings to be rejected");
-}
+const problemsOf = (env: Record<string, string | undefined>) => settingsProblems(uploadSettingsFromEnv, env);
 
 describe("upload settings", () => {
     it("round-trips through the environment the component sets", () => {
