@@ -5,13 +5,13 @@
 
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { userPoolSettingsSchema, type CognitoConfig } from "../config/cognito";
+import { USER_POOL_ARN, userPoolSettingsSchema, type CognitoConfig } from "../config/cognito";
 
 export type CognitoUserPoolArgs = Omit<CognitoConfig, "name">;
 
 /** `arn:aws:cognito-idp:<region>:<account>:userpool/<id>` → id and region. */
 export function userPoolOfArn(arn: string): { id: string; region: string } {
-    const match = /^arn:aws[a-z-]*:cognito-idp:([a-z0-9-]+):\d{12}:userpool\/([a-z0-9-]+_[A-Za-z0-9]+)$/.exec(arn);
+    const match = USER_POOL_ARN.exec(arn);
     if (!match) {
         throw new Error(`not a Cognito user pool ARN: ${JSON.stringify(arn)}`);
     }

@@ -6,17 +6,14 @@ import { z } from "zod";
 import { AUDIENCE_CLAIMS, authorizerEnvironment, CLOCK_TOLERANCE_MAX_SECONDS, grantProblem, JWKS_TIMEOUT_MS, JWT_ALGORITHMS, urlProblem } from "../../functions/authorizer/settings";
 import { parseRoute } from "../../functions/authorizer/routes";
 import { environmentSizeProblem } from "../functions/limits";
-import { logRetentionSchema, uniqueNames } from "./function-primitives";
+import { checkedString, logRetentionSchema, uniqueNames } from "./function-primitives";
 import { resourceNameSchema } from "./primitives";
 
-const urlSchema = z.string().superRefine((value, ctx) => {
-    const problem = urlProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
-});
+const urlSchema = checkedString(urlProblem);
 
-const routeKeySchema = z.string().superRefine((route, ctx) => {
+const routeKeySchema = checkedString((route) => {
     const parsed = parseRoute(route);
-    if ("problem" in parsed) ctx.addIssue({ code: "custom", message: parsed.problem, input: route });
+    return "problem" in parsed ? parsed.problem : undefined;
 });
 
 const nameList = z.array(z.string().min(1).max(256)).min(1);

@@ -4,9 +4,12 @@
 import { z } from "zod";
 import { resourceNameSchema } from "./primitives";
 
+/** Captures the pool's region and id. */
+export const USER_POOL_ARN = /^arn:aws[a-z-]*:cognito-idp:([a-z0-9-]+):\d{12}:userpool\/([a-z0-9-]+_[A-Za-z0-9]+)$/;
+
 export const userPoolArnSchema = z
     .string()
-    .regex(/^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool\/[a-z0-9-]+_[A-Za-z0-9]+$/, "must be a Cognito user pool ARN (arn:aws:cognito-idp:<region>:<account>:userpool/<pool id>)");
+    .regex(USER_POOL_ARN, "must be a Cognito user pool ARN (arn:aws:cognito-idp:<region>:<account>:userpool/<pool id>)");
 
 const callbackUrlSchema = z
     .string()

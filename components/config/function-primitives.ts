@@ -3,6 +3,14 @@
 import { z } from "zod";
 import { logRetentionProblem } from "../functions/limits";
 
+/** A string checked by a rule shared with the handlers (`problemOf` returns the message, if any). */
+export function checkedString(problemOf: (value: string) => string | undefined) {
+    return z.string().superRefine((value, ctx) => {
+        const problem = problemOf(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
+    });
+}
+
 /** Days a function's log group keeps events; default 30. */
 export const logRetentionSchema = z
     .int()

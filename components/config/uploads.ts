@@ -3,15 +3,8 @@
 
 import { z } from "zod";
 import { contentTypeProblem, GIB, keyPrefixProblem, MIB, S3_LIMITS, uploadLimitProblems, URL_EXPIRY_SECONDS } from "../../functions/uploads/settings";
-import { logRetentionSchema } from "./function-primitives";
+import { checkedString, logRetentionSchema } from "./function-primitives";
 import { resourceNameSchema } from "./primitives";
-
-function checked(problemOf: (value: string) => string | undefined) {
-    return z.string().superRefine((value, ctx) => {
-        const problem = problemOf(value);
-        if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
-    });
-}
 
 export const kmsKeyArnSchema = z
     .string()
@@ -63,8 +56,8 @@ export const uploadsSchema = z
     .strictObject({
         /** Prefix of the bucket's and function's resource names. */
         name: resourceNameSchema.default("uploads"),
-        keyPrefix: checked(keyPrefixProblem).default("uploads/"),
-        allowedContentTypes: z.array(checked(contentTypeProblem)).min(1),
+        keyPrefix: checkedString(keyPrefixProblem).default("uploads/"),
+        allowedContentTypes: z.array(checkedString(contentTypeProblem)).min(1),
         limits: uploadLimitsSchema.prefault({}),
         /** Lifetime of a single-PUT URL (default 300 s). */
         urlExpirySeconds: z.int().min(URL_EXPIRY_SECONDS.min).max(URL_EXPIRY_SECONDS.max).default(300),
