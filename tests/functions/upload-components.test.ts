@@ -12,82 +12,94 @@ function bucketArgs(overrides: Partial<UploadBucketArgs> = {}): UploadBucketArgs
     return { ...stackConfig("dev").uploads!.bucket, keyPrefix: "uploads/", ...overrides };
 }
 
-async function planBucket(args: UploadBucketArgs): Promise<PlannedProgram> {
-    return planProgram(() => {
-        const provider = new ProviderSet(stackConfig("dev")).main;
-        const bucket = new UploadBucket("files", args, { provider });
-        return { name: bucket.bucketName, arn: bucket.arn, kmsKeyArn: bucket.kmsKeyArn ?? "none" };
-    });
-}
+const EXISTING_KEY = "arn:aws:kms:eu-west-1:111111111111:key/12345678-1234-1234-1234-123456789012";
 
 describe("UploadBucket component", () => {
-    it("locks the bucket down: SSE-KMS with a rotating key, public access blocked, ACLs off, TLS only, multipart cleanup", async () => {
-        const plan = await planBucket(bucketArgs({ encryption: "SSE-KMS", expireObjectsAfterDays: 30 }));
+    // One plan, four buckets: each case below reads its own bucket's resources.
+    let plan: PlannedProgram;
+    let out: Record<string, { name: string; arn: string; kmsKeyArn: string }>;
+
+    before(async () => {
+        plan = await planProgram(() => {
+            const provider = new ProviderSet(stackConfig("dev")).main;
+            const variants: Record<string, UploadBucketArgs> = {
+                files: bucketArgs({ encryption: "SSE-KMS", expireObjectsAfterDays: 30 }),
+                byok: bucketArgs({ encryption: "SSE-KMS", kmsKeyArn: EXISTING_KEY }),
+                plain: bucketArgs({ encryption: "SSE-S3", corsAllowedOrigins: [] }),
+                versioned: bucketArgs({ versioning: true, noncurrentVersionExpirationDays: 7, expireObjectsAfterDays: undefined }),
+            };
+            return Object.fromEntries(
+                Object.entries(variants).map(([name, args]) => {
+                    const bucket = new UploadBucket(name, args, { provider });
+                    return [name, { name: bucket.bucketName, arn: bucket.arn, kmsKeyArn: bucket.kmsKeyArn ?? "none" }];
+                }),
+            );
+        });
+        out = plan.outputs as typeof out;
+    });
+
+    const inputs = (type: string, name: string) => plan.rawInputs(plan.one(S3(type), name));
+
+    it("locks the bucket down: SSE-KMS with a rotating key, public access blocked, ACLs off, TLS only, multipart cleanup", () => {
         const key = plan.rawInputs(plan.one("aws:kms/key:Key", "files-key"));
         expect(key).to.include({ enableKeyRotation: true, deletionWindowInDays: 30 });
-        const keyArn = plan.outputs.kmsKeyArn;
-        expect(keyArn).to.match(/^arn:aws:kms:eu-west-1:111111111111:key\//);
+        const { name: bucketName, arn, kmsKeyArn } = out.files;
+        expect(kmsKeyArn).to.match(/^arn:aws:kms:eu-west-1:111111111111:key\//);
 
-        const bucketName = plan.outputs.name;
-        const encryption = plan.rawInputs(plan.one(S3("BucketServerSideEncryptionConfiguration")));
-        expect(encryption).to.deep.equal({
+        expect(inputs("BucketServerSideEncryptionConfiguration", "files-encryption")).to.deep.equal({
             bucket: bucketName,
-            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }],
+            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: kmsKeyArn }, bucketKeyEnabled: true }],
         });
-        expect(plan.rawInputs(plan.one(S3("BucketPublicAccessBlock")))).to.deep.equal({
+        expect(inputs("BucketPublicAccessBlock", "files-public-access")).to.deep.equal({
             bucket: bucketName, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
         });
-        expect(plan.rawInputs(plan.one(S3("BucketOwnershipControls"))).rule).to.deep.equal({ objectOwnership: "BucketOwnerEnforced" });
+        expect(inputs("BucketOwnershipControls", "files-ownership").rule).to.deep.equal({ objectOwnership: "BucketOwnerEnforced" });
 
-        const policyResource = plan.one(S3("BucketPolicy"));
-        const policy = JSON.parse(plan.rawInputs(policyResource).policy);
+        const policy = JSON.parse(inputs("BucketPolicy", "files-policy").policy);
         expect(policy.Statement).to.deep.equal([
             {
                 Sid: "DenyInsecureTransport",
                 Effect: "Deny",
                 Principal: "*",
                 Action: "s3:*",
-                Resource: [plan.outputs.arn, `${plan.outputs.arn}/*`],
+                Resource: [arn, `${arn}/*`],
                 Condition: { Bool: { "aws:SecureTransport": "false" } },
             },
         ]);
-        expect(policyResource.record.dependencies).to.include(plan.one(S3("BucketPublicAccessBlock")).urn);
+        expect(plan.one(S3("BucketPolicy"), "files-policy").record.dependencies).to.include(plan.one(S3("BucketPublicAccessBlock"), "files-public-access").urn);
 
-        const rules = plan.rawInputs(plan.one(S3("BucketLifecycleConfiguration"))).rules;
-        expect(rules).to.deep.equal([
+        expect(inputs("BucketLifecycleConfiguration", "files-lifecycle").rules).to.deep.equal([
             { id: "abort-incomplete-multipart-uploads", status: "Enabled", filter: { prefix: "" }, abortIncompleteMultipartUpload: { daysAfterInitiation: 1 } },
             { id: "expire-uploads", status: "Enabled", filter: { prefix: "uploads/" }, expiration: { days: 30 } },
         ]);
-        expect(plan.ofType(S3("BucketVersioning"))).to.have.length(0);
+        expect(plan.ofType(S3("BucketVersioning")).map((r) => r.name)).to.deep.equal(["versioned-versioning"]);
 
-        const cors = plan.rawInputs(plan.one(S3("BucketCorsConfiguration"))).corsRules;
-        expect(cors).to.deep.equal([
+        expect(inputs("BucketCorsConfiguration", "files-cors").corsRules).to.deep.equal([
             { allowedMethods: ["PUT"], allowedOrigins: ["http://localhost:3000"], allowedHeaders: ["content-type"], exposeHeaders: ["ETag"], maxAgeSeconds: 3600 },
         ]);
-        // Every child names itself after the component, so two upload buckets never collide.
-        expect(plan.resources.filter((r) => r.type.startsWith("aws:")).every((r) => r.name.startsWith("files-"))).to.equal(true);
+        // Every child names itself after its component, so two upload buckets never collide.
+        const children = plan.resources.filter((r) => r.parent === plan.one("gatevault:uploads:UploadBucket", "files").urn);
+        expect(children.length).to.be.above(6);
+        expect(children.every((r) => r.name.startsWith("files-"))).to.equal(true);
     });
 
-    it("uses an existing KMS key when given one, and S3-managed keys for SSE-S3", async () => {
-        const existing = "arn:aws:kms:eu-west-1:111111111111:key/12345678-1234-1234-1234-123456789012";
-        const withKey = await planBucket(bucketArgs({ encryption: "SSE-KMS", kmsKeyArn: existing }));
-        expect(withKey.ofType("aws:kms/key:Key")).to.have.length(0);
-        expect(withKey.rawInputs(withKey.one(S3("BucketServerSideEncryptionConfiguration"))).rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId).to.equal(existing);
+    it("uses an existing KMS key when given one, and S3-managed keys for SSE-S3", () => {
+        expect(plan.ofType("aws:kms/key:Key").map((r) => r.name)).to.deep.equal(["files-key", "versioned-key"]);
+        expect(out.byok.kmsKeyArn).to.equal(EXISTING_KEY);
+        expect(inputs("BucketServerSideEncryptionConfiguration", "byok-encryption").rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId).to.equal(EXISTING_KEY);
 
-        const sseS3 = await planBucket(bucketArgs({ encryption: "SSE-S3", corsAllowedOrigins: [] }));
-        expect(sseS3.ofType("aws:kms/key:Key")).to.have.length(0);
-        expect(sseS3.outputs.kmsKeyArn).to.equal("none");
-        expect(sseS3.rawInputs(sseS3.one(S3("BucketServerSideEncryptionConfiguration"))).rules).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
-        expect(sseS3.ofType(S3("BucketCorsConfiguration"))).to.have.length(0);
+        expect(out.plain.kmsKeyArn).to.equal("none");
+        expect(inputs("BucketServerSideEncryptionConfiguration", "plain-encryption").rules).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
+        expect(plan.ofType(S3("BucketCorsConfiguration")).map((r) => r.name)).to.not.include("plain-cors");
     });
 
-    it("turns on versioning when configured, with noncurrent versions expiring", async () => {
-        const plan = await planBucket(bucketArgs({ versioning: true, noncurrentVersionExpirationDays: 7, expireObjectsAfterDays: undefined }));
-        expect(plan.rawInputs(plan.one(S3("BucketVersioning"))).versioningConfiguration).to.deep.equal({ status: "Enabled" });
-        expect(plan.rawInputs(plan.one(S3("BucketLifecycleConfiguration"))).rules.map((r: { id: string }) => r.id)).to.deep.equal([
+    it("turns on versioning when configured, with noncurrent versions expiring", () => {
+        expect(inputs("BucketVersioning", "versioned-versioning").versioningConfiguration).to.deep.equal({ status: "Enabled" });
+        expect(inputs("BucketLifecycleConfiguration", "versioned-lifecycle").rules.map((r: { id: string }) => r.id)).to.deep.equal([
             "abort-incomplete-multipart-uploads",
             "expire-noncurrent-versions",
         ]);
+        expect(inputs("BucketLifecycleConfiguration", "versioned-lifecycle").rules[1].noncurrentVersionExpiration).to.deep.equal({ noncurrentDays: 7 });
     });
 });
 
