@@ -5,7 +5,10 @@ import { z } from "zod";
 import { apiKeysSchema, apisSchema } from "./api";
 import { backupSchema } from "./backup";
 import { orgBackupPoliciesSchema } from "./org-backup-policies";
+import { jwtAuthorizersSchema } from "./authorizers";
+import { cognitoSchema } from "./cognito";
 import { accountIdSchema, regionSchema, tagsSchema } from "./primitives";
+import { uploadsSchema } from "./uploads";
 
 export const environmentSchema = z.enum(["dev", "staging", "prod"]);
 
@@ -23,6 +26,12 @@ export const stackConfigSchema = z.strictObject({
     backup: backupSchema,
     /** AWS Organizations backup policies and where they attach. */
     orgBackupPolicies: orgBackupPoliciesSchema,
+    /** Lambda authorizers verifying bearer JWTs of one issuer each. */
+    jwtAuthorizers: jwtAuthorizersSchema,
+    /** The large-upload bucket and its presigned-URL function. */
+    uploads: uploadsSchema,
+    /** A Cognito user pool (created or referenced), resource server scopes and app client. */
+    cognito: cognitoSchema,
 });
 
 /** Config keys that must be encrypted in the stack file (`pulumi config set --secret`). */

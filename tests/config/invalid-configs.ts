@@ -224,3 +224,103 @@ export const invalidConfigCases: InvalidConfigCase[] = [
         message: /unknown key \(did you mean "regions"\?\)/,
     },
 ];
+
+// JWT authorizers, uploads and Cognito (issue 4). Each edits the dev stack's own entries.
+const authorizer = (c: Record<string, any>) => c["gatevault:jwtAuthorizers"][0];
+const uploads = (c: Record<string, any>) => c["gatevault:uploads"];
+const cognito = (c: Record<string, any>) => c["gatevault:cognito"];
+
+invalidConfigCases.push(
+    {
+        name: "authorizer: plain-http issuer",
+        edit: (c) => (authorizer(c).issuer = "http://auth.example.com/"),
+        path: "gatevault:jwtAuthorizers[0].issuer",
+        message: /must be an https:\/\/ URL \(got "http:\/\/auth.example.com\/"\)/,
+    },
+    {
+        name: "authorizer: route that is not METHOD /path",
+        edit: (c) => (authorizer(c).routes["FETCH /orders"] = { scopes: ["orders/read"] }),
+        path: "gatevault:jwtAuthorizers[0].routes.FETCH /orders",
+        message: /must start with one of GET, HEAD/,
+    },
+    {
+        name: "authorizer: route nobody may call",
+        edit: (c) => (authorizer(c).routes["GET /orders"] = {}),
+        path: "gatevault:jwtAuthorizers[0].routes.GET /orders",
+        message: /must list at least one scope or group/,
+    },
+    {
+        name: "authorizer: HS256 among the algorithms",
+        edit: (c) => (authorizer(c).algorithms = ["RS256", "HS256"]),
+        path: "gatevault:jwtAuthorizers[0].algorithms[1]",
+        message: /must be one of "RS256", "ES256" \(got "HS256"\)/,
+    },
+    {
+        name: "authorizer: cache TTL above API Gateway's 3600 s",
+        edit: (c) => (authorizer(c).resultTtlSeconds = 7200),
+        path: "gatevault:jwtAuthorizers[0].resultTtlSeconds",
+        message: /must be <= 3600 \(got 7200\)/,
+    },
+    {
+        name: "authorizer: routes too large for a Lambda environment",
+        edit: (c) => {
+            for (let i = 0; i < 60; i++) authorizer(c).routes[`GET /reports/section-${i}/{reportId}`] = { scopes: ["reports/read-everything"] };
+        },
+        path: "gatevault:jwtAuthorizers[0].routes",
+        message: /within Lambda's 4096-byte limit \(got \d+ bytes\); grant fewer, broader routes/,
+    },
+    {
+        name: "authorizer: duplicate names",
+        edit: (c) => c["gatevault:jwtAuthorizers"].push({ ...authorizer(c) }),
+        path: "gatevault:jwtAuthorizers[1].name",
+        message: /duplicates the name of jwtAuthorizers\[0\]/,
+    },
+    {
+        name: "function: log retention CloudWatch does not offer",
+        edit: (c) => (uploads(c).logRetentionDays = 10),
+        path: "gatevault:uploads.logRetentionDays",
+        message: /must be one of 1, 3, 5, 7, 14, 30.* \(got 10\)/,
+    },
+    {
+        name: "uploads: part size below S3's 5 MiB minimum",
+        edit: (c) => (uploads(c).limits.partSizeBytes = 1048576),
+        path: "gatevault:uploads.limits.partSizeBytes",
+        message: /must be >= 5242880 \(got 1048576\)/,
+    },
+    {
+        name: "uploads: more parts than one response can carry",
+        edit: (c) => (uploads(c).limits = { maxSinglePartBytes: 104857600, maxBytes: 1099511627776, partSizeBytes: 67108864 }),
+        path: "gatevault:uploads.limits.partSizeBytes",
+        message: /at most 1000 parts \(got 16384\)/,
+    },
+    {
+        name: "uploads: content type with parameters",
+        edit: (c) => (uploads(c).allowedContentTypes = ["text/csv; charset=utf-8"]),
+        path: "gatevault:uploads.allowedContentTypes[0]",
+        message: /lower-case media type without parameters/,
+    },
+    {
+        name: "uploads: KMS key with SSE-S3",
+        edit: (c) => (uploads(c).bucket = { encryption: "SSE-S3", kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/12345678-1234-1234-1234-123456789012" }),
+        path: "gatevault:uploads.bucket.kmsKeyArn",
+        message: /must be omitted unless encryption is SSE-KMS/,
+    },
+    {
+        name: "uploads: misspelt bucket key",
+        edit: (c) => (uploads(c).bucket.encrypton = "SSE-S3"),
+        path: "gatevault:uploads.bucket.encrypton",
+        message: /unknown key \(did you mean "encryption"\?\)/,
+    },
+    {
+        name: "cognito: client credentials without a secret",
+        edit: (c) => (cognito(c).client = { oauthFlows: ["client_credentials"] }),
+        path: "gatevault:cognito.client.generateSecret",
+        message: /must be true when oauthFlows includes client_credentials/,
+    },
+    {
+        name: "cognito: existing pool with pool settings",
+        edit: (c) => (cognito(c).existingUserPoolArn = "arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_AbC123"),
+        path: "gatevault:cognito.userPool",
+        message: /must be omitted when existingUserPoolArn is set/,
+    },
+);

@@ -94,7 +94,7 @@ describe("plan output: organisation backup policies", () => {
     it("adds nothing for a stack without organization backup policies", async () => {
         const result = await runPlan({ stack: "dev" });
         expect(result.orgBackupPolicies).to.equal(undefined);
-        expect(result.outputs).to.not.have.property("orgBackupPolicyIds");
+        expect(result.outputs?.orgBackupPolicyIds).to.deep.equal({});
         expect(renderHuman(result)).to.not.contain("Organisation backup policies");
         expect(JSON.parse(renderJson(result)).orgBackupPolicies).to.equal(null);
     });

@@ -191,7 +191,11 @@ const rules: Record<string, Rule> = {
             },
         };
     },
-    "aws:cognito/userPoolClient:UserPoolClient": (f) => ({ id: stableAlnum(f.urn, 26), outputs: {} }),
+    "aws:cognito/userPoolClient:UserPoolClient": (f) => ({
+        id: stableAlnum(f.urn, 26),
+        // Confidential clients get a generated secret; the provider marks it secret.
+        outputs: f.inputs.generateSecret === true ? { clientSecret: stableAlnum(`${f.urn}/secret`, 51) } : {},
+    }),
     "aws:ec2/vpc:Vpc": (f) => {
         const id = `vpc-${stableHex(f.urn, 17)}`;
         return { id, outputs: { arn: arn(f, "ec2", `vpc/${id}`), defaultSecurityGroupId: `sg-${stableHex(`${f.urn}/sg`, 17)}` } };

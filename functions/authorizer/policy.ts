@@ -1,0 +1,56 @@
+// The IAM policy an authorizer returns. API Gateway caches it per token for the
+// authorizer's TTL and reuses it for every method the caller calls next, so it must allow
+// every route the caller may invoke, not only the method that triggered the call.
+
+import type { APIGatewayAuthorizerResult } from "aws-lambda";
+
+export interface MethodArn {
+    partition: string;
+    region: string;
+    accountId: string;
+    apiId: string;
+    stage: string;
+    method: string;
+    /** Path after the method, without the leading slash. */
+    path: string;
+}
+
+const METHOD_ARN = /^arn:(aws[a-z-]*):execute-api:([a-z0-9-]+):(\d{12}):([A-Za-z0-9]+)\/([A-Za-z0-9_-]+)\/([A-Z]+|\*)\/(.*)$/;
+
+export function parseMethodArn(arn: string): MethodArn | undefined {
+    const m = METHOD_ARN.exec(arn);
+    if (!m) {
+        return undefined;
+    }
+    return { partition: m[1], region: m[2], accountId: m[3], apiId: m[4], stage: m[5], method: m[6], path: m[7] };
+}
+
+/** `arn:...:{apiId}/{stage}/{resource}` for the API and stage of the incoming call. */
+export function executeApiArn(call: MethodArn, resource: string): string {
+    return `arn:${call.partition}:execute-api:${call.region}:${call.accountId}:${call.apiId}/${call.stage}/${resource}`;
+}
+
+export type AuthorizerContext = Record<string, string>;
+
+export function allowPolicy(principalId: string, resources: string[], context: AuthorizerContext): APIGatewayAuthorizerResult {
+    return {
+        principalId,
+        policyDocument: {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "execute-api:Invoke", Resource: resources }],
+        },
+        context,
+    };
+}
+
+/** A verified caller with no grants: deny the whole stage, which stays right when cached. */
+export function denyPolicy(principalId: string, call: MethodArn, context: AuthorizerContext): APIGatewayAuthorizerResult {
+    return {
+        principalId,
+        policyDocument: {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Deny", Action: "execute-api:Invoke", Resource: [executeApiArn(call, "*")] }],
+        },
+        context,
+    };
+}
