@@ -81,6 +81,19 @@ describe("policy: the pack", () => {
         expect([...found].sort()).to.deep.equal(policies.map((p) => p.name).sort());
     });
 
+    it("is documented in the README's rule table with its severity and controls", () => {
+        const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+        for (const p of policies) {
+            const row = readme.split("\n").find((line) => line.startsWith(`| \`${p.name}\``));
+            expect(row, p.name).to.be.a("string");
+            const cells = row!.split(" | ");
+            expect(cells[2], p.name).to.equal(p.severity);
+            if (p.controls.length === 0) expect(cells[3], p.name).to.equal("none");
+            for (const control of p.controls) expect(cells[3], p.name).to.contain(`\`${control}\``);
+            for (const parameter of Object.keys(p.configSchema?.properties ?? {})) expect(cells[4], p.name).to.contain(`\`${parameter}\``);
+        }
+    });
+
     for (const stack of ["dev", "prod"]) {
         it(`policy/config/${stack}.json names only real policies and resolves against their schemas`, () => {
             const file = path.join(REPO_ROOT, "policy", "config", `${stack}.json`);

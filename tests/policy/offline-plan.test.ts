@@ -5,26 +5,21 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { policies } from "../../policy/policies";
 import { REPO_ROOT, runPlan } from "../../tools/plan/index";
+import { CliRun, planCli } from "../support/plan-cli";
 
 const FIXTURE = path.join("tests", "fixtures", "noncompliant", "program.ts");
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-        const child = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "tools/plan.ts", ...args], { cwd: REPO_ROOT });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-}
-
 describe("policy: the pack in the offline plan", function () {
     this.timeout(60_000);
+
+    // The one CLI run starts first and finishes while the in-process plans below run.
+    let fixtureCli: Promise<CliRun> | undefined;
+    before(() => {
+        fixtureCli = planCli(["--stack", "prod", "--program", FIXTURE]);
+    });
 
     it("blocks the non-compliant fixture on prod with a mandatory violation of every rule", async () => {
         const result = await runPlan({ stack: "prod", program: path.join(REPO_ROOT, FIXTURE) });
@@ -38,6 +33,9 @@ describe("policy: the pack in the offline plan", function () {
         expect(retention?.urn).to.match(/aws:backup\/plan:Plan::weekly-plan$/);
         expect(retention?.controls).to.include("AWSConfig:backup-plan-min-frequency-and-min-retention-check");
         expect(retention?.remediation).to.contain("lifecycle.deleteAfter");
+        // Types a rule does not judge are reported as not applicable, with the rule's reason.
+        const skipped = result.notApplicable.find((n) => n.policy === "required-tags" && n.urn?.endsWith("::open-all"));
+        expect(skipped?.reason).to.equal("not a taggable type listed in resourceTypes");
     });
 
     it("only advises on dev, where the prod-only rules are disabled", async () => {
@@ -49,15 +47,6 @@ describe("policy: the pack in the offline plan", function () {
             expect(violated.has(prodOnly), prodOnly).to.equal(false);
         }
         expect(violated.has("backup-plan-retention")).to.equal(true);
-    });
-
-    it("exits 1 from the CLI and prints each violation with its remediation and controls", async () => {
-        const run = await cli(["--stack", "prod", "--program", FIXTURE]);
-        expect(run.code, run.stderr).to.equal(1);
-        for (const p of policies) expect(run.stdout, p.name).to.contain(`[${p.name}]`);
-        expect(run.stdout).to.contain("remediation: Set `xrayTracingEnabled: true` on the aws.apigateway.Stage.");
-        expect(run.stdout).to.contain("controls: SecurityHub:APIGateway.3, AWSConfig:api-gw-xray-enabled, Checkov:CKV_AWS_73");
-        expect(run.stdout).to.match(/Summary: 12 resources, \d+ mandatory, 0 advisory violations .* — blocked/);
     });
 
     it("reports values unknown in preview as can't-run diagnostics, never as passes or crashes", async () => {
@@ -105,4 +94,13 @@ describe("policy: the pack in the offline plan", function () {
             expect(result.policyConfigFile).to.equal(path.relative(process.cwd(), path.join(REPO_ROOT, "policy", "config", `${stack}.json`)));
         });
     }
+
+    it("exits 1 from the CLI and prints each violation with its remediation and controls", async () => {
+        const run = await fixtureCli!;
+        expect(run.code, run.stderr).to.equal(1);
+        for (const p of policies) expect(run.stdout, p.name).to.contain(`[${p.name}]`);
+        expect(run.stdout).to.contain("remediation: Set `xrayTracingEnabled: true` on the aws.apigateway.Stage.");
+        expect(run.stdout).to.contain("controls: SecurityHub:APIGateway.3, AWSConfig:api-gw-xray-enabled, Checkov:CKV_AWS_73");
+        expect(run.stdout).to.match(/Summary: 13 resources, \d+ mandatory, 0 advisory violations .* — blocked/);
+    });
 });
