@@ -40,7 +40,7 @@ export const packName = "gatevault";
 /** Stacks choose their levels in policy/config/<stack>.json; unconfigured runs only advise. */
 export const packEnforcementLevel: EnforcementLevel = "advisory";
 
-export const apiGatewayPolicies: GatevaultPolicy[] = [
+const apiGatewayPolicies: GatevaultPolicy[] = [
     stageThrottling,
     usagePlanLimits,
     accessLogging,
@@ -58,7 +58,7 @@ export const apiGatewayPolicies: GatevaultPolicy[] = [
     stageProtection,
 ];
 
-export const backupPolicies: GatevaultPolicy[] = [
+const backupPolicies: GatevaultPolicy[] = [
     planRetention,
     planFrequency,
     copyRetention,
@@ -72,6 +72,6 @@ export const backupPolicies: GatevaultPolicy[] = [
     // The Organizations BACKUP_POLICY retention rule (backup/org-policy-retention.ts) joins here.
 ];
 
-export const crossCuttingPolicies: GatevaultPolicy[] = [keyRotation, noWildcardActions, requiredTags];
+const crossCuttingPolicies: GatevaultPolicy[] = [keyRotation, noWildcardActions, requiredTags];
 
 export const policies: GatevaultPolicy[] = [...apiGatewayPolicies, ...backupPolicies, ...crossCuttingPolicies];

@@ -3,8 +3,7 @@
 // (recorded for every input computed from another resource's output, and known even during
 // preview), and otherwise by comparing the values both sides hold.
 
-import type { PolicyResource } from "@pulumi/policy";
-import type { UnknownValueError } from "@pulumi/policy";
+import type { PolicyResource, UnknownValueError } from "@pulumi/policy";
 import { anyYes, Maybe, maybe, tryKnown } from "./unknowns";
 
 /** True when `from.props[prop]` was computed from an output of `to`. */

@@ -5,7 +5,7 @@ import type { PolicyConfigSchema } from "@pulumi/policy";
 
 type ParameterSchema = PolicyConfigSchema["properties"][string];
 
-export const DEFAULT_MIN_RETENTION_DAYS = 90;
+const DEFAULT_MIN_RETENTION_DAYS = 90;
 
 export const minRetentionDays: ParameterSchema = {
     type: "integer",
@@ -16,8 +16,8 @@ export const minRetentionDays: ParameterSchema = {
 };
 
 /** API Gateway's default account-level limits (requests per second, burst). */
-export const DEFAULT_MAX_RATE_LIMIT = 10_000;
-export const DEFAULT_MAX_BURST_LIMIT = 5_000;
+const DEFAULT_MAX_RATE_LIMIT = 10_000;
+const DEFAULT_MAX_BURST_LIMIT = 5_000;
 
 export const throttleBounds: Record<"maxRateLimit" | "maxBurstLimit", ParameterSchema> = {
     maxRateLimit: {

@@ -48,9 +48,3 @@ export function bothYes(a: Maybe, b: () => Maybe): Maybe {
     if (second === false) return false;
     return a === true ? second : a;
 }
-
-/** Throws an unknown answer; otherwise returns the boolean. */
-export function known(answer: Maybe): boolean {
-    if (typeof answer === "boolean") return answer;
-    throw answer;
-}
