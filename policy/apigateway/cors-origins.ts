@@ -7,9 +7,9 @@ interface Config {
     allowedOrigins: string[];
 }
 
-/** Whether callers of the path (or, for gateway responses, of any path) present credentials. */
-function authUsed(doc: OpenApiDocument, path: string | undefined): boolean {
-    return operationsOf(doc).some((op) => op.method !== "OPTIONS" && (path === undefined || op.path === path) && authorizationOf(doc, op).ok);
+/** Whether callers of the path present credentials to its methods. */
+function authUsed(doc: OpenApiDocument, path: string): boolean {
+    return operationsOf(doc).some((op) => op.method !== "OPTIONS" && op.path === path && authorizationOf(doc, op).ok);
 }
 
 export const corsOrigins: GatevaultResourcePolicy = {
@@ -43,8 +43,10 @@ export const corsOrigins: GatevaultResourcePolicy = {
             if (cors.origin === "*") {
                 if (cors.credentials) {
                     report(`${cors.where} allows any origin together with credentials.`);
-                } else if (authUsed(doc.value, cors.path)) {
-                    report(`${cors.where} allows any origin on ${cors.path ? `path ${cors.path}, whose methods require` : "an API that requires"} authorization.`);
+                } else if (cors.path !== undefined && authUsed(doc.value, cors.path)) {
+                    // API Gateway's own responses (errors, throttling) carry nothing a caller
+                    // could not get without credentials, so there only credentials matter.
+                    report(`${cors.where} allows any origin on path ${cors.path}, whose methods require authorization.`);
                 }
             } else if (allowedOrigins.length > 0 && !allowedOrigins.includes(cors.origin)) {
                 report(`${cors.where} allows origin ${cors.origin}, which is not in allowedOrigins (${allowedOrigins.join(", ")}).`);

@@ -172,14 +172,22 @@ describe("policy: API Gateway resource rules", () => {
             expect((await checkResource(corsOrigins, api())).violations).to.deep.equal([]);
         });
 
-        it("fails a wildcard preflight on an authorized path and a wildcard gateway response on an authorized API", async () => {
+        it("fails a wildcard preflight on an authorized path, and a wildcard gateway response only with credentials", async () => {
             const doc = openApiDocument();
             doc.paths["/orders"].options["x-amazon-apigateway-integration"].responses.default.responseParameters["method.response.header.Access-Control-Allow-Origin"] = "'*'";
-            doc["x-amazon-apigateway-gateway-responses"].DEFAULT_4XX.responseParameters["gatewayresponse.header.Access-Control-Allow-Origin"] = "'*'";
+            const gateway = doc["x-amazon-apigateway-gateway-responses"];
+            // API Gateway's own error responses echoing the Origin, without credentials: nothing to protect.
+            gateway.DEFAULT_4XX.responseParameters["gatewayresponse.header.Access-Control-Allow-Origin"] = "method.request.header.Origin";
+            gateway.DEFAULT_5XX = {
+                responseParameters: {
+                    "gatewayresponse.header.Access-Control-Allow-Origin": "'*'",
+                    "gatewayresponse.header.Access-Control-Allow-Credentials": "'true'",
+                },
+            };
             const r = await checkResource(corsOrigins, api(doc));
             expect(r.violations).to.deep.equal([
                 "OPTIONS /orders (default) allows any origin on path /orders, whose methods require authorization.",
-                "gateway response DEFAULT_4XX allows any origin on an API that requires authorization.",
+                "gateway response DEFAULT_5XX allows any origin together with credentials.",
             ]);
         });
 
