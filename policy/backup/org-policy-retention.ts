@@ -58,16 +58,16 @@ export const orgPolicyRetention: GatevaultResourcePolicy = {
         "or remove the lifecycle to keep recovery points indefinitely.",
     configSchema: {
         properties: {
-            minimumRetentionDays: { type: "integer", minimum: 1, maximum: 36_500, default: DEFAULT_MINIMUM_DAYS },
+            minRetentionDays: { type: "integer", minimum: 1, maximum: 36_500, default: DEFAULT_MINIMUM_DAYS },
         },
     },
     validateResource: validateResourceOfType(aws.organizations.Policy, (policy, args, report) => {
         if (policy.type !== "BACKUP_POLICY") {
             return;
         }
-        const { minimumRetentionDays } = args.getConfig<{ minimumRetentionDays: number }>();
+        const { minRetentionDays } = args.getConfig<{ minRetentionDays: number }>();
         // Reading `content` while it is unknown throws, which the engine reports as "can't run during preview".
-        for (const problem of orgPolicyRetentionProblems(policy.content, minimumRetentionDays)) {
+        for (const problem of orgPolicyRetentionProblems(policy.content, minRetentionDays)) {
             report(problem);
         }
     }),

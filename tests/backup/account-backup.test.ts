@@ -104,9 +104,9 @@ describe("AccountBackup under the offline mocks", () => {
 
     it("locks in governance mode by default: min and max retention, no changeableForDays", () => {
         expect(prod.ofType(T.lock).map((l) => prod.rawInputs(l))).to.deep.equal([
-            { backupVaultName: "gatevault-prod", minRetentionDays: 7, maxRetentionDays: 3650 },
-            { backupVaultName: "gatevault-prod", minRetentionDays: 7, maxRetentionDays: 3650 },
-            { backupVaultName: "gatevault-central", minRetentionDays: 30, maxRetentionDays: 3650 },
+            { backupVaultName: "gatevault-prod", minRetentionDays: 90, maxRetentionDays: 3650 },
+            { backupVaultName: "gatevault-prod", minRetentionDays: 90, maxRetentionDays: 3650 },
+            { backupVaultName: "gatevault-central", minRetentionDays: 90, maxRetentionDays: 3650 },
         ]);
         expect(prod.result.warnings).to.deep.equal([]);
     });

@@ -368,7 +368,7 @@ describe("gatevault:backup config validation", () => {
     it("parses the shipped stacks' backup config with presets resolved field by field", () => {
         const prod = parseStackConfig(sourceOf(editedStack("prod", () => undefined))).backup!;
         expect(prod.plans[0].rules.map((r) => r.name)).to.deep.equal(["daily", "monthly"]);
-        expect(prod.vault.lock).to.deep.include({ mode: "governance", minRetentionDays: 7 });
+        expect(prod.vault.lock).to.deep.include({ mode: "governance", minRetentionDays: 90 });
         expect(prod.tierTag).to.deep.equal({ key: "Backup", values: ["Daily", "Weekly", "Monthly", "Yearly", "None"], optOut: "None" });
         const dev = parseStackConfig(sourceOf(editedStack("dev", () => undefined))).backup!;
         expect(dev.vault.lock).to.equal(undefined);

@@ -55,7 +55,7 @@ describe("backup in the shipped stacks (offline plan)", () => {
         expect(renderHuman(result)).to.match(/Warnings \(2\):\n {2}backup-vault: vault "gatevault-prod" gets a COMPLIANCE-mode/);
         expect(JSON.parse(renderJson(result)).warnings).to.deep.equal(result.warnings);
         for (const name of ["backup-vault-lock", "backup-vault-eu-central-1-lock"]) {
-            expect(result.resources.find((r) => r.name === name)!.inputs).to.include({ changeableForDays: 3, minRetentionDays: 7 });
+            expect(result.resources.find((r) => r.name === name)!.inputs).to.include({ changeableForDays: 3, minRetentionDays: 90 });
         }
         expect(result.resources.find((r) => r.name === "backup-central-vault-lock")!.inputs).to.not.have.property("changeableForDays");
     });

@@ -77,8 +77,8 @@ describe("policy: org-backup-policy-retention", () => {
 
     it("takes its minimum from the stack's policy config", async () => {
         const content = [backupPolicy({ lifecycle: days(30) })];
-        expect(await judge(content, { all: "mandatory", [RULE]: { minimumRetentionDays: 30 } })).to.deep.equal([]);
-        const stricter = await judge([backupPolicy({ lifecycle: days(200) })], { all: "mandatory", [RULE]: { minimumRetentionDays: 365 } });
+        expect(await judge(content, { all: "mandatory", [RULE]: { minRetentionDays: 30 } })).to.deep.equal([]);
+        const stricter = await judge([backupPolicy({ lifecycle: days(200) })], { all: "mandatory", [RULE]: { minRetentionDays: 365 } });
         expect(stricter[0].message).to.contain("deleted after 200 days (< 365)");
     });
 

@@ -1,23 +1,8 @@
 // The CLI end to end, as users and CI run it; few cases, since each spawns a process.
 
 import { expect } from "chai";
-import { spawn } from "node:child_process";
-import * as path from "node:path";
-import { REPO_ROOT } from "../../tools/plan/index";
+import { planCli as cli } from "../support/plan-cli";
 import { editedStack, writeTempStack } from "../support/stacks";
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-        const child = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "tools/plan.ts", ...args], {
-            cwd: REPO_ROOT,
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-}
 
 describe("npm run plan (CLI)", function () {
     this.timeout(60_000);

@@ -4,6 +4,7 @@
 import type {
     EnforcementLevel,
     Policies,
+    PolicyProviderResource,
     PolicyResource,
     ReportViolation,
     ResourceValidation,
@@ -47,9 +48,15 @@ interface PolicyExtras {
     severity?: string;
 }
 
-class NotApplicableSignal extends Error {
+/**
+ * What `notApplicable` throws. Rules that judge a few types say "not applicable" to every other
+ * resource, thousands of times in a large stack, so this is a plain object rather than an Error:
+ * throwing it captures no stack trace.
+ */
+class NotApplicableSignal {
+    readonly message: string;
     constructor(readonly reason?: string) {
-        super(reason ?? "not applicable");
+        this.message = reason ?? "not applicable";
     }
 }
 
@@ -134,35 +141,43 @@ export async function evaluatePolicies(
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const getConfig = (name: string) => () => ({ ...(config[name]?.properties ?? {}) }) as any;
 
-    const providerOf = (r: RecordedResource) => {
+    // One view per provider, shared by its resources as one view of a resource's props is
+    // shared by the policies that judge it.
+    const providerViews = new Map<string, PolicyProviderResource | undefined>();
+    const providerOf = (r: RecordedResource): PolicyProviderResource | undefined => {
         if (!r.providerRef) return undefined;
+        if (providerViews.has(r.providerRef)) return providerViews.get(r.providerRef);
         const urn = r.providerRef.split("::").slice(0, -1).join("::");
         const provider = byUrn.get(urn);
-        return provider
+        const view = provider
             ? { type: provider.type, props: unknownCheckingProxy(policyView(provider.wireInputs)), urn: provider.urn, name: provider.name }
             : undefined;
+        providerViews.set(r.providerRef, view);
+        return view;
     };
 
-    const resourcePolicies = policies.filter(isResourcePolicy);
+    // What does not change from one resource to the next is worked out once per policy.
+    const resourcePolicies = policies.filter(isResourcePolicy).flatMap((p) => {
+        const level = config[p.name]?.enforcementLevel ?? "advisory";
+        if (level === "disabled" || !p.validateResource) {
+            return [];
+        }
+        const validations: ResourceValidation[] = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
+        const onlyType = validations.length === 1 ? pulumiTypeOf(validations[0]) : undefined;
+        return [{ p, level: effectiveLevel(level), validations, onlyType, getConfig: getConfig(p.name) }];
+    });
     for (const r of resources) {
-        let props: Record<string, any> | undefined;
-        for (const p of resourcePolicies) {
-            const level = config[p.name]?.enforcementLevel ?? "advisory";
-            if (level === "disabled" || !p.validateResource) {
-                continue;
-            }
-            const validations: ResourceValidation[] = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
-            const onlyType = validations.length === 1 ? pulumiTypeOf(validations[0]) : undefined;
+        // Shared by the policies that judge this resource, as its props are.
+        let common: Omit<ResourceValidationArgs, "getConfig"> | undefined;
+        for (const { p, level, validations, onlyType, getConfig } of resourcePolicies) {
             if (onlyType && onlyType !== r.type) {
                 continue;
             }
-            props ??= unknownCheckingProxy(policyView(r.wireInputs));
-            const report = makeReporter(p, effectiveLevel(level), violations, r.urn);
-            for (const validation of validations) {
-                resourceEvaluations++;
-                const args: ResourceValidationArgs = {
+            if (!common) {
+                const props = unknownCheckingProxy(policyView(r.wireInputs));
+                common = {
                     type: r.type,
-                    props: props!,
+                    props,
                     urn: r.urn,
                     name: r.name,
                     opts: optionsOf(r),
@@ -170,11 +185,19 @@ export async function evaluatePolicies(
                     stackTags,
                     isType: (cls) => isTypeOf(r.type, cls),
                     asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
-                    getConfig: getConfig(p.name),
                     notApplicable: throwNotApplicable,
                 };
+            }
+            const report = makeReporter(p, level, violations, r.urn);
+            for (const validation of validations) {
+                resourceEvaluations++;
+                const args: ResourceValidationArgs = { ...common, getConfig };
                 try {
-                    await validation(args, report);
+                    // Most validations are synchronous; awaiting only promises saves a microtask each.
+                    const pending = validation(args, report);
+                    if (pending && typeof (pending as Promise<void>).then === "function") {
+                        await pending;
+                    }
                 } catch (err) {
                     if (err instanceof UnknownValueError) {
                         violations.push(previewDiagnostic(p, err, r.urn));

@@ -1,0 +1,56 @@
+import * as aws from "@pulumi/aws";
+import { validateResourceOfType } from "@pulumi/policy";
+import type { GatevaultResourcePolicy } from "../types";
+import { authorizationOf, corsOriginsOf, OpenApiDocument, operationsOf, parseOpenApiBody } from "./openapi";
+
+interface Config {
+    allowedOrigins: string[];
+}
+
+/** Whether callers of the path present credentials to its methods. */
+function authUsed(doc: OpenApiDocument, path: string): boolean {
+    return operationsOf(doc).some((op) => op.method !== "OPTIONS" && op.path === path && authorizationOf(doc, op).ok);
+}
+
+export const corsOrigins: GatevaultResourcePolicy = {
+    name: "apigateway-cors-origins",
+    description: "CORS allows no wildcard origin where credentials or authorization are used, and only allowed origins elsewhere.",
+    severity: "high",
+    controls: [],
+    remediationSteps:
+        "Set Access-Control-Allow-Origin to the exact origins of the browser applications (e.g. 'https://app.example.com') in the " +
+        "OPTIONS mock integration responses, integration responses and gateway responses, instead of '*' or an echo of the " +
+        "request's Origin header; list them in the policy config's `allowedOrigins`.",
+    configSchema: {
+        properties: {
+            allowedOrigins: {
+                type: "array",
+                items: { type: "string", pattern: "^https?://[^*\\s]+$" },
+                default: [],
+                description: "Origins CORS may allow; empty allows any explicit origin (never a wildcard where auth is used).",
+            },
+        },
+    },
+    validateResource: validateResourceOfType(aws.apigateway.RestApi, (api, args, report) => {
+        if (api.body === undefined) return;
+        const doc = parseOpenApiBody(api.body);
+        if (!doc.ok) {
+            report(`Cannot check CORS origins: ${doc.problem}.`);
+            return;
+        }
+        const { allowedOrigins } = args.getConfig<Config>();
+        for (const cors of corsOriginsOf(doc.value)) {
+            if (cors.origin === "*") {
+                if (cors.credentials) {
+                    report(`${cors.where} allows any origin together with credentials.`);
+                } else if (cors.path !== undefined && authUsed(doc.value, cors.path)) {
+                    // API Gateway's own responses (errors, throttling) carry nothing a caller
+                    // could not get without credentials, so there only credentials matter.
+                    report(`${cors.where} allows any origin on path ${cors.path}, whose methods require authorization.`);
+                }
+            } else if (allowedOrigins.length > 0 && !allowedOrigins.includes(cors.origin)) {
+                report(`${cors.where} allows origin ${cors.origin}, which is not in allowedOrigins (${allowedOrigins.join(", ")}).`);
+            }
+        }
+    }),
+};
