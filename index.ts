@@ -2,7 +2,7 @@
 
 import { createApiEndpoints } from "./components/api";
 import { AccountBackup, assertBackupPlacement } from "./components/backup";
-import { deployOrgBackupPolicies } from "./components/backup/org-policy";
+import { assertMemberBackupPlacement, deployMemberAccountBackups, deployOrgBackupPolicies } from "./components/backup/org-policy";
 import { loadStackConfig } from "./components/config";
 import { CognitoUserPool } from "./components/auth/cognito-user-pool";
 import { JwtAuthorizer } from "./components/functions/jwt-authorizer";
@@ -12,6 +12,7 @@ import { UploadFunction } from "./components/uploads/upload-function";
 
 const config = loadStackConfig();
 assertBackupPlacement(config.backup, config);
+assertMemberBackupPlacement(config);
 const providers = new ProviderSet(config);
 const provider = providers.main;
 
@@ -30,8 +31,12 @@ const accountBackup = config.backup
     ? new AccountBackup("backup", { config: config.backup, environment: config.environment, accountId: config.accountId, region: config.region, providers })
     : undefined;
 
+// Vaults and roles the org policies name, in member accounts marked deployBackupResources;
+// the policies are created, changed and attached only after these, so no backup job finds them missing.
+const memberBackups = deployMemberAccountBackups(config, providers);
+
 // AWS Organizations backup policies (gatevault:orgBackupPolicies), through the management account.
-const orgBackupPolicies = deployOrgBackupPolicies(config.orgBackupPolicies, providers);
+const orgBackupPolicies = deployOrgBackupPolicies(config.orgBackupPolicies, providers, memberBackups);
 
 export const environment = config.environment;
 export const region = config.region;
@@ -42,6 +47,8 @@ export const apiKeys = apiEndpoints.keys;
 export const backup = accountBackup?.outputs ?? {};
 /** Organizations policy id per backup policy name (empty when the stack attaches none). */
 export const orgBackupPolicyIds = Object.fromEntries(orgBackupPolicies.map((p) => [p.policyName, p.policyId]));
+/** Vault ARNs (by `<region>/<name>`) and role ARNs gatevault deployed in member accounts, by account id. */
+export const memberAccountBackups = Object.fromEntries(memberBackups.map((m) => [m.accountId, m.outputs]));
 export const authorizerFunctions = Object.fromEntries(jwtAuthorizers.map((a, i) => [config.jwtAuthorizers[i].name, a.functionName]));
 /** The large-upload bucket and function (empty when the stack has no gatevault:uploads). */
 export const uploads = uploadBucket && uploadFunction ? { bucketName: uploadBucket.bucketName, functionName: uploadFunction.functionName } : {};

@@ -12,6 +12,10 @@ export interface BackupServiceRoleArgs {
     description: string;
     /** AWS-managed policies to attach (see `backupRolePolicies`, `restoreRolePolicies`). */
     managedPolicies: ManagedPolicy[];
+    /** An exact role name, for roles others refer to by ARN (an org backup policy's `iam_role_arn`); default: generated. */
+    roleName?: string;
+    /** IAM path with the exact name, `/` by default. */
+    path?: string;
 }
 
 export class BackupServiceRole extends pulumi.ComponentResource {
@@ -25,7 +29,7 @@ export class BackupServiceRole extends pulumi.ComponentResource {
         const provider = args.provider;
         this.role = new aws.iam.Role(
             `${name}-role`,
-            { description: args.description, assumeRolePolicy: policyJson(backupServiceTrustPolicy()) },
+            { name: args.roleName, path: args.path, description: args.description, assumeRolePolicy: policyJson(backupServiceTrustPolicy()) },
             { parent: this, provider },
         );
         const attachments = args.managedPolicies.map(

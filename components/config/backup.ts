@@ -21,7 +21,7 @@ function report(ctx: z.RefinementCtx, problems: PathProblem[]): void {
 
 const vaultNameSchema = z.string().regex(VAULT_NAME, "must be 2-50 letters, digits, hyphens or underscores (an AWS Backup vault name)");
 const planNameSchema = z.string().regex(PLAN_NAME, "must be 1-50 letters, digits, hyphens, underscores or periods");
-const organizationIdSchema = z.string().regex(/^o-[a-z0-9]{10,32}$/, "must be an AWS Organizations id such as o-a1b2c3d4e5");
+export const organizationIdSchema = z.string().regex(/^o-[a-z0-9]{10,32}$/, "must be an AWS Organizations id such as o-a1b2c3d4e5");
 const vaultArnSchema = z
     .string()
     .regex(/^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[a-zA-Z0-9\-_]{2,50}$/, "must be a backup vault ARN (arn:aws:backup:<region>:<account>:backup-vault:<name>)");

@@ -6,6 +6,7 @@
 // problems are reported together.
 
 import { z } from "zod";
+import { memberDeploymentProblems } from "../backup/org-policy/member-problems";
 import { orgBackupPoliciesProblems } from "../backup/org-policy/validate";
 import {
     ACCOUNT_ID,
@@ -17,6 +18,7 @@ import {
     VAULT_ARN,
     VAULT_NAME,
 } from "../backup/org-policy/formats";
+import { organizationIdSchema, vaultLockSchema } from "./backup";
 import { accountIdSchema, regionSchema, resourceNameSchema, roleArnSchema, tagsSchema } from "./primitives";
 
 const backupNameSchema = z.string().regex(BACKUP_NAME, "must be 1-50 letters, digits, hyphens, underscores or dots");
@@ -147,6 +149,19 @@ const unitSchema = z.strictObject({
     parentId: z.string(),
 });
 
+/**
+ * What gatevault needs to know to deploy the vaults a member account's effective policy names.
+ * Vault names and regions, and role names, come from the effective policy itself.
+ */
+const memberBackupResourcesSchema = z.strictObject({
+    /** The one role in the account that may delete recovery points or change the vaults' access policy and lock. */
+    breakGlassRoleArn: roleArnSchema,
+    /** Vault lock on every vault deployed in the account. */
+    lock: vaultLockSchema.optional(),
+});
+
+const accountOf = (roleArn: string) => roleArn.split(":")[4];
+
 const accountSchema = z
     .strictObject({
         id: accountIdSchema,
@@ -156,18 +171,33 @@ const accountSchema = z
         deployBackupResources: z.boolean().default(false),
         /** Role to assume in the account for that deployment. */
         assumeRoleArn: roleArnSchema.optional(),
+        /** Settings for that deployment; required with deployBackupResources. */
+        backupResources: memberBackupResourcesSchema.optional(),
     })
     .superRefine((account, ctx) => {
+        const issue = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message, input: undefined });
         if (account.deployBackupResources && !account.assumeRoleArn) {
-            ctx.addIssue({
-                code: "custom",
-                path: ["assumeRoleArn"],
-                message: "is required when deployBackupResources is true (the role to assume in that account)",
-            });
+            issue(["assumeRoleArn"], "is required when deployBackupResources is true (the role to assume in that account)");
+        }
+        if (account.deployBackupResources && !account.backupResources) {
+            issue(["backupResources"], "is required when deployBackupResources is true: { breakGlassRoleArn, lock? } for the vaults deployed there");
+        }
+        if (!account.deployBackupResources && account.backupResources) {
+            issue(["backupResources"], "must be left out unless deployBackupResources is true (nothing is deployed into this account)");
+        }
+        // The provider only lets a role touch its own account: a role elsewhere would put the vaults there.
+        if (account.assumeRoleArn && accountOf(account.assumeRoleArn) !== account.id) {
+            issue(["assumeRoleArn"], `must be a role in account ${account.id} (got account ${accountOf(account.assumeRoleArn)})`);
+        }
+        const breakGlass = account.backupResources?.breakGlassRoleArn;
+        if (breakGlass && accountOf(breakGlass) !== account.id) {
+            issue(["backupResources", "breakGlassRoleArn"], `must be a role in account ${account.id}, whose vaults it guards (got account ${accountOf(breakGlass)})`);
         }
     });
 
 export const organizationSchema = z.strictObject({
+    /** The organization's id: member vault keys are shared with it, which copies to other accounts need. */
+    id: organizationIdSchema.optional(),
     rootId: z.string().regex(ROOT_ID, "must be the organization root's id such as r-ab12"),
     /** OUs on the path of every target: each names its parent, so the plan can compute what an account inherits. */
     units: z.array(unitSchema).default([]),
@@ -182,7 +212,10 @@ export const orgBackupPoliciesSchema = z
         policies: z.array(policySchema).min(1),
     })
     .superRefine((config, ctx) => {
-        for (const problem of orgBackupPoliciesProblems(config)) {
+        const policyProblems = orgBackupPoliciesProblems(config);
+        // Member deployments read effective policies, which need a valid tree and policies.
+        const problems = policyProblems.length > 0 ? policyProblems : memberDeploymentProblems(config);
+        for (const problem of problems) {
             // No `input`: the messages quote the values they are about themselves.
             ctx.addIssue({ code: "custom", path: [...problem.path], message: problem.message, input: undefined });
         }
@@ -197,4 +230,5 @@ export type LifecycleConfig = z.output<typeof lifecycleSchema>;
 export type ConditionsConfig = z.output<typeof conditionsSchema>;
 export type ChildOperatorsConfig = z.output<typeof childOperatorsSchema>;
 export type OrganizationConfig = z.output<typeof organizationSchema>;
+export type MemberBackupResourcesConfig = z.output<typeof memberBackupResourcesSchema>;
 export type ListSetting<T> = T[] | { append: T[] } | { remove: T[] };

@@ -324,3 +324,59 @@ invalidConfigCases.push(
         message: /must be omitted when existingUserPoolArn is set/,
     },
 );
+
+// Backup resources deployed into member accounts (issue 7): each edits the fixture's one
+// marked account, payments-prod (333333333333), under the workloads OU.
+const member = (b: Record<string, any>) => b.organization.accounts[0];
+const MEMBER = "gatevault:orgBackupPolicies.organization.accounts[0]";
+
+invalidConfigCases.push(
+    {
+        name: "member account: marked without its backup resources settings",
+        edit: withOrgPolicies((b) => delete member(b).backupResources),
+        path: `${MEMBER}.backupResources`,
+        message: /^is required when deployBackupResources is true: \{ breakGlassRoleArn, lock\? \}/,
+    },
+    {
+        name: "member account: settings without deployBackupResources",
+        edit: withOrgPolicies((b) => (member(b).deployBackupResources = false)),
+        path: `${MEMBER}.backupResources`,
+        message: /^must be left out unless deployBackupResources is true/,
+    },
+    {
+        name: "member account: break-glass role in another account",
+        edit: withOrgPolicies((b) => (member(b).backupResources.breakGlassRoleArn = "arn:aws:iam::444444444444:role/backup-break-glass")),
+        path: `${MEMBER}.backupResources.breakGlassRoleArn`,
+        message: /^must be a role in account 333333333333, whose vaults it guards \(got account 444444444444\)$/,
+    },
+    {
+        name: "member account: role to assume in another account",
+        edit: withOrgPolicies((b) => (member(b).assumeRoleArn = "arn:aws:iam::444444444444:role/deployer")),
+        path: `${MEMBER}.assumeRoleArn`,
+        message: /^must be a role in account 333333333333 \(got account 444444444444\)$/,
+    },
+    {
+        name: "member account: a vault in a region of another partition",
+        edit: withOrgPolicies((b) => (b.policies[0].plans[0].regions = ["cn-north-1"])),
+        path: `${MEMBER}.deployBackupResources`,
+        message: /^cannot deploy vault "backups" in region cn-north-1: it is in partition aws-cn, and assumeRoleArn \(partition aws\) cannot reach it \(account 333333333333 "payments-prod"\)$/,
+    },
+    {
+        name: "member account: a vault in a region the AWS provider does not know",
+        edit: withOrgPolicies((b) => (b.policies[0].plans[0].rules[0].copyActions[0].targetVaultArn = "arn:aws:backup:eu-west-9:$account:backup-vault:backups-copy")),
+        path: `${MEMBER}.deployBackupResources`,
+        message: /^cannot deploy vault "backups-copy" in region eu-west-9: the AWS provider does not know that region/,
+    },
+    {
+        name: "member account: a lock the effective retention breaks",
+        edit: withOrgPolicies((b) => (member(b).backupResources.lock = { minRetentionDays: 7, maxRetentionDays: 100 })),
+        path: `${MEMBER}.backupResources.lock`,
+        message: /plan "daily" rule "nightly" deleteAfterDays must be <= the vault lock's maxRetentionDays, or AWS Backup fails the job \(got 120 > 100\)/,
+    },
+    {
+        name: "member account: copies to another account without the organization id",
+        edit: withOrgPolicies((b) => b.policies[0].plans[0].rules[0].copyActions.push({ targetVaultArn: "arn:aws:backup:eu-west-1:444444444444:backup-vault:central" })),
+        path: "gatevault:orgBackupPolicies.organization.id",
+        message: /^is required: account 333333333333 "payments-prod" copies to vaults in account 444444444444/,
+    },
+);

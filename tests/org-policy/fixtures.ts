@@ -20,6 +20,7 @@ export function orgPoliciesBlock(): Record<string, any> {
                     parentId: "ou-a1b2-payments",
                     deployBackupResources: true,
                     assumeRoleArn: "arn:aws:iam::333333333333:role/OrganizationAccountAccessRole",
+                    backupResources: { breakGlassRoleArn: "arn:aws:iam::333333333333:role/backup-break-glass" },
                 },
             ],
         },

@@ -3,7 +3,7 @@
 
 import { expect } from "chai";
 import { memberRequirements } from "../../components/backup/org-policy/member-requirements";
-import { memberAccountDeployments } from "../../components/backup/org-policy/preview";
+import { memberAccountDeployments } from "../../components/backup/org-policy/member-deployments";
 import { stackConfig } from "../support/plan-program";
 import { parsedOrgPolicies } from "./fixtures";
 
@@ -45,11 +45,19 @@ describe("member account requirements", () => {
         const deployments = memberAccountDeployments(
             parsedOrgPolicies((b) => b.organization.accounts.push({ id: "444444444444", name: "sandbox", parentId: "r-a1b2" })),
         );
-        expect(deployments).to.deep.equal([
+        expect(deployments.map(({ effective, ...rest }) => rest)).to.deep.equal([
             {
                 accountId: "333333333333",
                 name: "payments-prod",
                 assumeRoleArn: "arn:aws:iam::333333333333:role/OrganizationAccountAccessRole",
+                configIndex: 0,
+                settings: { breakGlassRoleArn: "arn:aws:iam::333333333333:role/backup-break-glass" },
+                vaults: [
+                    { region: "eu-central-1", name: "backups-copy" },
+                    { region: "eu-west-1", name: "backups" },
+                ],
+                roles: [{ ref: "backup", path: "/", name: "backup" }],
+                copyTargetAccounts: [],
                 requirements: {
                     vaults: [
                         { region: "eu-central-1", name: "backups-copy", account: "$account" },

@@ -5,6 +5,7 @@ import { expect } from "chai";
 import { effectivePolicy } from "../../components/backup/org-policy/effective";
 import { runPlan } from "../../tools/plan/index";
 import { renderHuman, renderJson } from "../../tools/plan/render";
+import { shippedPlan } from "../support/shipped-plan";
 import { editedStack, writeTempStack } from "../support/stacks";
 
 /** Prod plus a policy on the payments OU that adds a plan and tries to shorten a locked one. */
@@ -35,7 +36,7 @@ function prodWithPaymentsPolicy(): string {
 
 describe("plan output: organisation backup policies", () => {
     it("gives each OU and account of prod its path, policies, effective policy and minimum retention", async () => {
-        const result = await runPlan({ stack: "prod" });
+        const result = await shippedPlan("prod");
         const targets = result.orgBackupPolicies!;
         expect(targets.map((t) => `${t.kind} ${t.name} ${t.path.join(">")}`)).to.deep.equal([
             "ou workloads Root>workloads",

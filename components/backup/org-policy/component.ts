@@ -18,6 +18,11 @@ export interface BackupOrganisationPolicyArgs {
     provider: aws.Provider;
     /** Where the policy sits in the stack config, for error messages (default `orgBackupPolicies.policies.<name>`). */
     configPath?: ReadonlyArray<PropertyKey>;
+    /**
+     * What must exist before the policy is created, changed or attached: the vaults and roles it
+     * names in member accounts. (AWS accepts the policy without them; backup jobs then fail.)
+     */
+    after?: pulumi.Resource[];
 }
 
 export class BackupOrganisationPolicy extends pulumi.ComponentResource {
@@ -51,7 +56,7 @@ export class BackupOrganisationPolicy extends pulumi.ComponentResource {
                 type: "BACKUP_POLICY",
                 content,
             },
-            childOpts,
+            { ...childOpts, dependsOn: args.after ?? [] },
         );
         this.attachments = Object.fromEntries(
             args.policy.targets.map((target) => [
@@ -69,11 +74,15 @@ export class BackupOrganisationPolicy extends pulumi.ComponentResource {
     }
 }
 
-/** One BackupOrganisationPolicy per configured policy, all through the administrator account's provider. */
-export function deployOrgBackupPolicies(config: OrgBackupPoliciesConfig | undefined, providers: ProviderSet): BackupOrganisationPolicy[] {
+/**
+ * One BackupOrganisationPolicy per configured policy, all through the administrator account's
+ * provider. `after`: what must exist before the policies are created, changed or attached
+ * (the member accounts' backup resources).
+ */
+export function deployOrgBackupPolicies(config: OrgBackupPoliciesConfig | undefined, providers: ProviderSet, after: pulumi.Resource[] = []): BackupOrganisationPolicy[] {
     if (!config) return [];
     const provider = providers.get({ assumeRoleArn: config.administratorRoleArn });
     return config.policies.map(
-        (policy, i) => new BackupOrganisationPolicy(policy.name, { policy, provider, configPath: ["orgBackupPolicies", "policies", i] }),
+        (policy, i) => new BackupOrganisationPolicy(policy.name, { policy, provider, configPath: ["orgBackupPolicies", "policies", i], after }),
     );
 }

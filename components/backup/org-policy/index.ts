@@ -7,8 +7,14 @@ export { compilePolicy, effectivePolicy, InheritanceState, PolicyDocumentError }
 export type { CompiledPolicy, EffectivePolicy, IgnoredChange } from "./effective";
 export { memberRequirements } from "./member-requirements";
 export type { MemberRequirements } from "./member-requirements";
-export { memberAccountDeployments, previewFromConfigSource, previewOrgBackupPolicies } from "./preview";
-export type { MemberAccountDeployment, TargetPreview } from "./preview";
+export { deployMemberAccountBackups, MemberAccountBackup, memberProvider } from "./member-account";
+export type { MemberAccountBackupArgs } from "./member-account";
+export { accountLayout, memberAccountDeployments, splitRoleRef } from "./member-deployments";
+export { memberDeploymentProblems } from "./member-problems";
+export { assertMemberBackupPlacement, memberPlacementProblems } from "./member-placement";
+export type { MemberAccountDeployment, MemberRole, MemberVault } from "./member-deployments";
+export { previewFromConfigSource, previewOrgBackupPolicies } from "./preview";
+export type { TargetPreview } from "./preview";
 export { policyContent, renderBackupPolicy } from "./render";
 export { planRetentions } from "./retention";
 export type { PlanRetention, RetentionReport, RuleRetention } from "./retention";

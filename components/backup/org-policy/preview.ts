@@ -77,28 +77,3 @@ export function previewFromConfigSource(source: ConfigSource): TargetPreview[] |
     }
     return config.orgBackupPolicies ? previewOrgBackupPolicies(config.orgBackupPolicies) : undefined;
 }
-
-export interface MemberAccountDeployment {
-    accountId: string;
-    name: string;
-    assumeRoleArn: string;
-    /** Vaults and roles the account's effective policy (from this stack) needs. */
-    requirements: MemberRequirements;
-}
-
-/**
- * Accounts whose config asks for the backup vault and role to be deployed
- * (`deployBackupResources: true`), with what their effective policy needs. The account-level
- * backup components consume this.
- */
-export function memberAccountDeployments(config: OrgBackupPoliciesConfig): MemberAccountDeployment[] {
-    const tree = new OrganizationTree(config);
-    return config.organization.accounts
-        .filter((a) => a.deployBackupResources && a.assumeRoleArn)
-        .map((a) => ({
-            accountId: a.id,
-            name: a.name,
-            assumeRoleArn: a.assumeRoleArn!,
-            requirements: memberRequirements(tree.state(a.id).render()),
-        }));
-}

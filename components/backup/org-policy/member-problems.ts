@@ -1,0 +1,85 @@
+// What would stop gatevault from deploying a marked member account's vaults and roles, found
+// from the account's effective policy before anything is registered: a vault region no
+// provider can reach with the account's role, a role name IAM rejects, a retention the
+// account's vault lock makes AWS Backup refuse, and copies to other accounts without the
+// organization to share the vault keys with. Paths are relative to `gatevault:orgBackupPolicies`.
+
+import { Region } from "@pulumi/aws/types/enums";
+import type { OrgBackupPoliciesConfig } from "../../config/org-backup-policies";
+import { partitionOf } from "../arns";
+import { retentionUnderLock } from "../validation/lock-problems";
+import { memberAccountDeployments, MemberAccountDeployment } from "./member-deployments";
+import { planRetentions } from "./retention";
+import type { PolicyConfigProblem } from "./validate";
+
+/** Regions the installed AWS provider accepts; it refuses to configure any other. */
+const PROVIDER_REGIONS: ReadonlySet<string> = new Set(Object.values(Region));
+
+/** IAM role names: 1-64 characters (the path is separate). */
+const MAX_ROLE_NAME = 64;
+
+const partitionOfArn = (arn: string) => arn.split(":")[1];
+
+function regionProblems(d: MemberAccountDeployment): string[] {
+    const rolePartition = partitionOfArn(d.assumeRoleArn);
+    const out: string[] = [];
+    for (const region of [...new Set(d.vaults.map((v) => v.region))]) {
+        const names = d.vaults.filter((v) => v.region === region).map((v) => `"${v.name}"`).join(", ");
+        if (!PROVIDER_REGIONS.has(region)) {
+            out.push(`cannot deploy vault ${names} in region ${region}: the AWS provider does not know that region (check the effective policy's regions and copy action ARNs)`);
+        } else if (partitionOf(region) !== rolePartition) {
+            out.push(
+                `cannot deploy vault ${names} in region ${region}: it is in partition ${partitionOf(region)}, and assumeRoleArn (partition ${rolePartition}) cannot reach it`,
+            );
+        }
+    }
+    return out;
+}
+
+/** Retentions written into this account's vaults, each checked against the account's lock. */
+function lockProblems(d: MemberAccountDeployment, effective: ReturnType<typeof planRetentions>): string[] {
+    const lock = d.settings.lock;
+    if (!lock) return [];
+    const own = (arn: string) => ["$account", d.accountId].includes(arn.split(":")[4]);
+    const out: string[] = [];
+    for (const plan of effective.plans) {
+        for (const rule of plan.rules) {
+            const where = `plan "${plan.plan}" rule "${rule.rule}"`;
+            const ruleProblem = retentionUnderLock(rule.deleteAfterDays, lock);
+            if (ruleProblem) out.push(`${where} deleteAfterDays ${ruleProblem}`);
+            for (const copy of rule.copies.filter((c) => own(c.targetVaultArn))) {
+                const copyProblem = retentionUnderLock(copy.deleteAfterDays, lock);
+                if (copyProblem) out.push(`${where} copy to ${copy.targetVaultArn}: deleteAfterDays ${copyProblem}`);
+            }
+        }
+    }
+    return out;
+}
+
+export function memberDeploymentProblems(config: OrgBackupPoliciesConfig): PolicyConfigProblem[] {
+    const out: PolicyConfigProblem[] = [];
+    for (const d of memberAccountDeployments(config)) {
+        const at = ["organization", "accounts", d.configIndex];
+        const label = `account ${d.accountId} "${d.name}"`;
+        for (const message of regionProblems(d)) out.push({ path: [...at, "deployBackupResources"], message: `${message} (${label})` });
+        for (const role of d.roles.filter((r) => r.name.length > MAX_ROLE_NAME)) {
+            out.push({
+                path: [...at, "deployBackupResources"],
+                message: `cannot create role "${role.ref}" that the effective policy names: IAM role names are at most ${MAX_ROLE_NAME} characters (got ${role.name.length}) (${label})`,
+            });
+        }
+        const retentions = planRetentions(d.effective);
+        for (const message of lockProblems(d, retentions)) {
+            out.push({ path: [...at, "backupResources", "lock"], message: `must accept every retention the effective policy writes into this account's vaults: ${message} (${label})` });
+        }
+        if (d.copyTargetAccounts.length > 0 && !config.organization.id) {
+            out.push({
+                path: ["organization", "id"],
+                message:
+                    `is required: ${label} copies to vaults in account ${d.copyTargetAccounts.join(", ")}, and cross-account copies need its vault keys ` +
+                    `shared with the organization (set the organization's o-... id)`,
+            });
+        }
+    }
+    return out;
+}
