@@ -121,7 +121,7 @@ describe("MemberAccountBackup: the prod stack under mocks", () => {
             expect(statements.some((s: any) => s.Effect === "Allow"), "no copies in or out of other accounts in prod").to.equal(false);
         }
         expect(prod.ofType(T.lock)).to.have.length(4);
-        for (const lock of prod.ofType(T.lock)) expect(prod.rawInputs(lock)).to.include({ minRetentionDays: 7, maxRetentionDays: 3650 });
+        for (const lock of prod.ofType(T.lock)) expect(prod.rawInputs(lock)).to.include({ minRetentionDays: 90, maxRetentionDays: 3650 });
     });
 
     it("creates the role the policy names in each account: exact name, trusted by AWS Backup only, managed policies attached", () => {

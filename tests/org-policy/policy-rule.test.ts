@@ -117,8 +117,13 @@ describe("policy: org-backup-policy-retention", () => {
     it("is part of the pack: the prod plan is blocked when its org policy keeps daily backups 30 days", async () => {
         const short = writeTempStack(
             editedStack("prod", (c) => {
-                const rule = c["gatevault:orgBackupPolicies"].policies[0].plans[0].rules[0];
-                rule.lifecycle = { deleteAfterDays: 30 };
+                const orgPolicies = c["gatevault:orgBackupPolicies"];
+                orgPolicies.policies[0].plans[0].rules[0].lifecycle = { deleteAfterDays: 30 };
+                // Member vault locks of 90 days would reject 30-day points up front (exit 2);
+                // lower them so that it is the policy pack that judges the retention.
+                for (const account of orgPolicies.organization.accounts) {
+                    if (account.backupResources?.lock) account.backupResources.lock.minRetentionDays = 7;
+                }
             }),
         );
         const result = await runPlan({ stack: "prod", configFile: short });
