@@ -4,27 +4,23 @@ import { createApiEndpoints } from "./components/api";
 import { AccountBackup, assertBackupPlacement } from "./components/backup";
 import { assertMemberBackupPlacement, deployMemberAccountBackups, deployOrgBackupPolicies } from "./components/backup/org-policy";
 import { loadStackConfig } from "./components/config";
-import { CognitoUserPool } from "./components/auth/cognito-user-pool";
-import { JwtAuthorizer } from "./components/functions/jwt-authorizer";
 import { ProviderSet } from "./components/shared/providers";
-import { UploadBucket } from "./components/uploads/upload-bucket";
-import { UploadFunction } from "./components/uploads/upload-function";
+import { createStackFunctions, planStackWiring } from "./components/wiring";
 
 const config = loadStackConfig();
 assertBackupPlacement(config.backup, config);
 assertMemberBackupPlacement(config);
+// Every API checked against the functions and user pool this config creates, before anything
+// (provider included) is registered: a bad API leaves nothing half-created.
+const wiring = planStackWiring(config);
 const providers = new ProviderSet(config);
 const provider = providers.main;
 
-// Lambda authorizers, the upload bucket and function, Cognito: API routes plug these in.
-const jwtAuthorizers = config.jwtAuthorizers.map(({ name, ...args }) => new JwtAuthorizer(name, args, { provider }));
-const uploadConfig = config.uploads;
-const uploadBucket = uploadConfig && new UploadBucket(uploadConfig.name, { ...uploadConfig.bucket, keyPrefix: uploadConfig.keyPrefix }, { provider });
-const uploadFunction = uploadConfig && uploadBucket && new UploadFunction(uploadConfig.name, { ...uploadConfig, bucket: uploadBucket }, { provider });
-const cognitoPool = config.cognito && new CognitoUserPool(config.cognito.name, config.cognito, { provider });
+// JWT authorizers, the upload bucket and function, Cognito: APIs name them in their config.
+const built = createStackFunctions(config, provider);
 
 // API endpoints: one REST API per entry of gatevault:apis.
-const apiEndpoints = createApiEndpoints(config, { provider: providers.main });
+const apiEndpoints = createApiEndpoints(wiring.config, { provider, ...built.targets });
 
 // AWS Backup in this account (gatevault:backup): vault ARNs, plan ids, audit and restore testing names.
 const accountBackup = config.backup
@@ -49,8 +45,8 @@ export const backup = accountBackup?.outputs ?? {};
 export const orgBackupPolicyIds = Object.fromEntries(orgBackupPolicies.map((p) => [p.policyName, p.policyId]));
 /** Vault ARNs (by `<region>/<name>`) and role ARNs gatevault deployed in member accounts, by account id. */
 export const memberAccountBackups = Object.fromEntries(memberBackups.map((m) => [m.accountId, m.outputs]));
-export const authorizerFunctions = Object.fromEntries(jwtAuthorizers.map((a, i) => [config.jwtAuthorizers[i].name, a.functionName]));
+export const authorizerFunctions = Object.fromEntries(built.jwtAuthorizers.map(({ name, authorizer }) => [name, authorizer.functionName]));
 /** The large-upload bucket and function (empty when the stack has no gatevault:uploads). */
-export const uploads = uploadBucket && uploadFunction ? { bucketName: uploadBucket.bucketName, functionName: uploadFunction.functionName } : {};
+export const uploads = built.uploads ? { bucketName: built.uploads.bucket.bucketName, functionName: built.uploads.function.functionName } : {};
 /** The Cognito user pool, app client and scopes (empty when the stack has no gatevault:cognito). */
-export const cognito = cognitoPool ? { userPoolId: cognitoPool.userPoolId, clientId: cognitoPool.clientId, scopes: cognitoPool.scopes } : {};
+export const cognito = built.cognito ? { userPoolId: built.cognito.pool.userPoolId, clientId: built.cognito.pool.clientId, scopes: built.cognito.pool.scopes } : {};

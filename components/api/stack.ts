@@ -7,10 +7,11 @@ import type { GatevaultConfig } from "../config";
 import { ConfigProblem, ConfigValidationError, isConfigValidationError } from "../config/errors";
 import { ApiGatewayAccountSettings } from "./account-settings";
 import { apiKeyProblems } from "./api-keys";
-import { ApiEndpoint, planApiEndpoint } from "./api-endpoint";
+import { ApiEndpoint } from "./api-endpoint";
+import { ApiDocument, AvailableTargets, buildApiDocument } from "./openapi";
 import { partitionOf } from "./openapi/context";
-import { projectDirectory } from "./project-files";
-import type { ApiTargets } from "./targets";
+import { projectDirectory, projectFileReader } from "./project-files";
+import { ApiTargets, availableNames } from "./targets";
 
 export interface ApiEndpointsOptions extends ApiTargets {
     provider: aws.Provider;
@@ -28,16 +29,32 @@ export interface ApiEndpoints {
     keys: pulumi.Output<Record<string, Record<string, string>>>;
 }
 
-function validateAll(config: GatevaultConfig, options: ApiEndpointsOptions, projectDir: string): void {
+export interface PlannedApis {
+    /** Per API (in config order), its document, or undefined when it has problems. */
+    documents: (ApiDocument | undefined)[];
+    problems: ConfigProblem[];
+}
+
+/**
+ * Builds every API's document against the names of what the program will supply, without
+ * Pulumi: the program runs this before creating anything, so a bad API stops it early.
+ */
+export function planApiEndpoints(config: GatevaultConfig, available: Partial<AvailableTargets>, projectDir = projectDirectory()): PlannedApis {
     const problems: ConfigProblem[] = apiKeyProblems(config);
-    config.apis.forEach((api, i) => {
+    const documents = config.apis.map((api, i) => {
         try {
-            planApiEndpoint({ ...options, api, keyPath: ["apis", i], region: config.region, projectDir });
+            return buildApiDocument({ api, at: ["apis", i], region: config.region, available, readFile: projectFileReader(projectDir) });
         } catch (err) {
             if (!isConfigValidationError(err)) throw err;
             problems.push(...err.problems);
+            return undefined;
         }
     });
+    return { documents, problems };
+}
+
+function validateAll(config: GatevaultConfig, options: ApiEndpointsOptions, projectDir: string): void {
+    const { problems } = planApiEndpoints(config, availableNames(options), projectDir);
     if (problems.length > 0) {
         throw new ConfigValidationError(problems);
     }

@@ -1,15 +1,21 @@
-// What other components hand an ApiEndpoint by name (functions from the functions issue,
-// VPC links and endpoints from the private-connectivity issue), and turning the builder's
-// tokens into their values.
+// What other components hand an ApiEndpoint by name (functions and user pools from the
+// functions issue, VPC links and endpoints from the private-connectivity issue), and
+// turning the builder's tokens into their values.
 
 import * as pulumi from "@pulumi/pulumi";
 import { isVpcEndpointId } from "../config/api/references";
 import { AvailableTargets, lambdaInvokeUri, Reference, substituteReferences } from "./openapi";
 
-/** A Lambda function the program builds; an `aws.lambda.Function` fits. */
-export interface FunctionTarget {
+/** Something the program builds that config names by ARN. */
+export interface ArnTarget {
     arn: pulumi.Input<string>;
 }
+
+/** A Lambda function the program builds; an `aws.lambda.Function` fits. */
+export type FunctionTarget = ArnTarget;
+
+/** A Cognito user pool the program builds; an `aws.cognito.UserPool` fits. */
+export type UserPoolTarget = ArnTarget;
 
 /** A VPC link (an `aws.apigateway.VpcLink` fits) or an endpoint (`aws.ec2.VpcEndpoint` fits). */
 export interface IdTarget {
@@ -18,6 +24,7 @@ export interface IdTarget {
 
 export interface ApiTargets {
     functions?: Readonly<Record<string, FunctionTarget>>;
+    userPools?: Readonly<Record<string, UserPoolTarget>>;
     vpcLinks?: Readonly<Record<string, IdTarget>>;
     vpcEndpoints?: Readonly<Record<string, IdTarget>>;
 }
@@ -25,6 +32,7 @@ export interface ApiTargets {
 export function availableNames(targets: ApiTargets): AvailableTargets {
     return {
         functions: Object.keys(targets.functions ?? {}),
+        userPools: Object.keys(targets.userPools ?? {}),
         vpcLinks: Object.keys(targets.vpcLinks ?? {}),
         vpcEndpoints: Object.keys(targets.vpcEndpoints ?? {}),
     };
@@ -34,6 +42,8 @@ function valueOf(ref: Reference, targets: ApiTargets): pulumi.Input<string> {
     switch (ref.kind) {
         case "lambda-invoke-uri":
             return pulumi.output(targets.functions![ref.name].arn).apply(lambdaInvokeUri);
+        case "user-pool-arn":
+            return targets.userPools![ref.name].arn;
         case "vpc-link-id":
             return targets.vpcLinks![ref.name].id;
         case "vpc-endpoint-id":

@@ -12,6 +12,9 @@ export const AUTHORIZER_ENTRIES = {
     REQUEST: "functions/authorizer/request-handler.ts",
 } as const;
 
+/** Both handlers read the bearer token from the Authorization header. */
+export const JWT_IDENTITY_SOURCE = "method.request.header.Authorization";
+
 export type JwtAuthorizerArgs = Omit<JwtAuthorizerConfig, "name">;
 
 export class JwtAuthorizer extends pulumi.ComponentResource {
@@ -22,7 +25,7 @@ export class JwtAuthorizer extends pulumi.ComponentResource {
     /** For the API Gateway authorizer: `TOKEN` or `REQUEST`. */
     readonly authorizerType: "TOKEN" | "REQUEST";
     /** For the API Gateway authorizer: where API Gateway reads the token. */
-    readonly identitySource = "method.request.header.Authorization";
+    readonly identitySource = JWT_IDENTITY_SOURCE;
     /** For the API Gateway authorizer: cache TTL in seconds (0-3600). */
     readonly resultTtlSeconds: number;
     /** "METHOD /path" routes this authorizer grants; methods outside them are always denied. */

@@ -91,13 +91,13 @@ describe("OpenAPI builder: authorizers and API keys", () => {
     });
 
     it("rejects a cache TTL outside 0-3600, scopes without Cognito, and unknown authorizer names", () => {
-        const ttl = configProblems(editApi((a) => (a.authorizers.developers.resultTtlSeconds = 3601)));
-        expectProblem(ttl, "gatevault:apis[0].authorizers.developers.resultTtlSeconds", /must be <= 3600 \(got 3601\)/);
+        const ttl = configProblems(editApi((a) => (a.authorizers.jwt.resultTtlSeconds = 3601)));
+        expectProblem(ttl, "gatevault:apis[0].authorizers.jwt.resultTtlSeconds", /must be <= 3600 \(got 3601\)/);
         const scopes = configProblems(editApi((a) => (a.routes[1].scopes = ["orders/read"])));
-        expectProblem(scopes, "gatevault:apis[0].routes[1].scopes", /need a COGNITO_USER_POOLS authorizer on the route \(route GET \/orders uses developers\)/);
+        expectProblem(scopes, "gatevault:apis[0].routes[1].scopes", /need a COGNITO_USER_POOLS authorizer on the route \(route GET \/orders uses jwt\)/);
         const unknown = configProblems(editApi((a) => (a.routes[1].authorizer = "admins")));
-        expectProblem(unknown, "gatevault:apis[0].routes[1].authorizer", /names no authorizer \(route GET \/orders; authorizers: developers; or NONE\)/);
-        const misplaced = configProblems(editApi((a) => (a.authorizers.developers.userPoolArns = [POOL])));
-        expectProblem(misplaced, "gatevault:apis[0].authorizers.developers.userPoolArns", /is not used by TOKEN authorizers/);
+        expectProblem(unknown, "gatevault:apis[0].routes[1].authorizer", /names no authorizer \(route GET \/orders; authorizers: jwt; or NONE\)/);
+        const misplaced = configProblems(editApi((a) => (a.authorizers.jwt.userPoolArns = [POOL])));
+        expectProblem(misplaced, "gatevault:apis[0].authorizers.jwt.userPoolArns", /is not used by TOKEN authorizers/);
     });
 });

@@ -100,9 +100,10 @@ describe("OpenAPI builder: CORS", () => {
             "gatevault:apis[0].cors.allowOrigins[1]",
             /must be the only origin/,
         );
+        let added = -1;
         expectProblem(
-            configProblems(editApi((a) => a.routes.push({ path: "/orders", method: "OPTIONS", integration: { type: "MOCK" } }))),
-            "gatevault:apis[0].routes[4].method",
+            configProblems(editApi((a) => (added = a.routes.push({ path: "/orders", method: "OPTIONS", integration: { type: "MOCK" } }) - 1))),
+            `gatevault:apis[0].routes[${added}].method`,
             /answered by the CORS preflight/,
         );
         expectProblem(

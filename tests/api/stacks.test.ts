@@ -5,11 +5,13 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { planApiEndpoint } from "../../components/api";
+import { planApiEndpoints } from "../../components/api";
+import { planStackWiring } from "../../components/wiring";
 import { PlannedResource, PlanResult, REPO_ROOT, runPlan } from "../../tools/plan/index";
 import { policyView } from "../../tools/plan/properties";
 import { renderJson } from "../../tools/plan/render";
 import { stackConfig } from "../support/plan-program";
+import { shippedPlan } from "../support/shipped-plans";
 import { editedStack, writeTempStack } from "../support/stacks";
 import { expectValidOpenApi } from "./support";
 
@@ -25,7 +27,7 @@ describe("API endpoints in the shipped stacks", () => {
     let prod: PlanResult;
     let dev: PlanResult;
     before(async () => {
-        [prod, dev] = [await runPlan({ stack: "prod" }), await runPlan({ stack: "dev" })];
+        [prod, dev] = [await shippedPlan("prod"), await shippedPlan("dev")];
     });
 
     it("plan with exit 0, one account logging setting and one endpoint per API", () => {
@@ -98,8 +100,8 @@ describe("API endpoints in the shipped stacks", () => {
         expect(ext.requestTemplates["application/json"]).to.equal(file("orders-get-order-status.request.vtl"));
         expect(ext.responses.default.responseTemplates["application/json"]).to.equal(file("orders-get-order-status.response.vtl"));
 
-        const config = stackConfig("prod");
-        const built = planApiEndpoint({ api: config.apis[0], keyPath: ["apis", 0], region: config.region, projectDir: REPO_ROOT });
+        const wiring = planStackWiring(stackConfig("prod"), { projectDir: REPO_ROOT });
+        const built = planApiEndpoints(wiring.config, wiring.available, REPO_ROOT).documents[0]!;
         expect(built.templates.filter((t) => t.file).map((t) => t.file)).to.deep.equal([
             "mapping-templates/orders-get-order-status.request.vtl",
             "mapping-templates/orders-get-order-status.response.vtl",
@@ -134,11 +136,11 @@ describe("API wiring in the program", () => {
             { path: "gatevault:apiKeys.qa-tema", message: "names no client of any API (clients: qa-team)" },
             {
                 path: "gatevault:apis[0].routes[1].integration.function",
-                message: "names no function the program supplies (route GET /orders; supplied: none); use a Lambda function ARN or a name passed in ApiEndpointArgs.functions",
+                message: "names no function the program supplies (route GET /orders; supplied: orders-jwt, uploads); use a Lambda function ARN or a name passed in ApiEndpointArgs.functions",
             },
             {
                 path: "gatevault:apis[1].routes[1].integration.function",
-                message: "names no function the program supplies (route GET /orders; supplied: none); use a Lambda function ARN or a name passed in ApiEndpointArgs.functions",
+                message: "names no function the program supplies (route GET /orders; supplied: orders-jwt, uploads); use a Lambda function ARN or a name passed in ApiEndpointArgs.functions",
             },
         ]);
         expect(result.resources.filter((r) => r.type.startsWith("gatevault:api") || r.type.startsWith("aws:apigateway"))).to.deep.equal([]);

@@ -104,8 +104,8 @@ export const invalidConfigCases: InvalidConfigCase[] = [
     },
     {
         name: "out of range: authorizer cache TTL above 3600 s",
-        edit: (c) => (c["gatevault:apis"][0].authorizers.developers.resultTtlSeconds = 7200),
-        path: "gatevault:apis[0].authorizers.developers.resultTtlSeconds",
+        edit: (c) => (c["gatevault:apis"][0].authorizers.jwt.resultTtlSeconds = 7200),
+        path: "gatevault:apis[0].authorizers.jwt.resultTtlSeconds",
         message: /must be <= 3600 \(got 7200\)/,
     },
     {

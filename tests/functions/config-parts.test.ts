@@ -4,11 +4,14 @@ import { GIB, MIB, uploadEnvironment, uploadSettingsFromEnv } from "../../functi
 import { stackConfig } from "../support/plan-program";
 
 describe("config: jwtAuthorizers, uploads, cognito", () => {
-    it("leaves them out of a stack that does not set them (prod)", () => {
-        const prod = stackConfig("prod");
-        expect(prod.jwtAuthorizers).to.deep.equal([]);
-        expect(prod.uploads).to.equal(undefined);
-        expect(prod.cognito).to.equal(undefined);
+    it("leaves them out of a stack that does not set them", () => {
+        const bare = stackConfig("prod", (c) => {
+            delete c["gatevault:jwtAuthorizers"];
+            delete c["gatevault:cognito"];
+        });
+        expect(bare.jwtAuthorizers).to.deep.equal([]);
+        expect(bare.uploads).to.equal(undefined);
+        expect(bare.cognito).to.equal(undefined);
     });
 
     it("fills the documented defaults around the few keys a stack must set", () => {

@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import { renderHuman } from "../../tools/plan/render";
-import { runPlan } from "../../tools/plan/index";
+import { shippedPlan } from "../support/shipped-plans";
 
 describe("dev stack: functions, upload bucket and Cognito in the offline plan", () => {
     it("plans the authorizer and upload functions with their roles, the bucket and the user pool, exit 0", async () => {
-        const result = await runPlan({ stack: "dev" });
+        const result = await shippedPlan("dev");
         expect(result.error, result.error?.message).to.equal(undefined);
         expect(result.summary.exitCode).to.equal(0);
         const named = (type: string) => result.resources.filter((r) => r.type === type).map((r) => r.name);

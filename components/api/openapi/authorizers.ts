@@ -29,10 +29,11 @@ export function securitySchemes(ctx: BuildContext): { schemes: Record<string, un
         const header = headerName(sources[0]);
         const base = { type: "apiKey", name: header ?? "Unused", in: "header" };
         if (a.type === "COGNITO_USER_POOLS") {
+            const providerARNs = a.userPoolArns!.map((ref, i) => ctx.refs.userPoolArn(ref, [...at, "userPoolArns", i], `authorizer ${name}`));
             schemes[name] = {
                 ...base,
                 "x-amazon-apigateway-authtype": "cognito_user_pools",
-                "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: a.userPoolArns, identitySource: sources[0] },
+                "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs, identitySource: sources[0] },
             };
             continue;
         }

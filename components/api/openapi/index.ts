@@ -32,7 +32,7 @@ export interface ApiDocumentInputs {
     at: KeyPath;
     /** The stack's region (AWS service integrations default to it). */
     region: string;
-    /** Names of functions, VPC links and endpoints the program supplies. */
+    /** Names of functions, user pools, VPC links and endpoints the program supplies. */
     available?: Partial<AvailableTargets>;
     readFile: ReadProjectFile;
 }
@@ -158,7 +158,7 @@ export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
         at: inputs.at,
         region: inputs.region,
         readFile: inputs.readFile,
-        available: { functions: [], vpcLinks: [], vpcEndpoints: [], ...inputs.available },
+        available: { functions: [], userPools: [], vpcLinks: [], vpcEndpoints: [], ...inputs.available },
     });
     const api = ctx.api;
     const user = api.openApi ? loadUserDocument(ctx) : undefined;

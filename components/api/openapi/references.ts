@@ -1,22 +1,23 @@
-// Values the document needs that only exist once other resources do (ARNs of functions the
-// program builds, ids of VPC links and endpoints). The builder writes a token for each; the
+// Values the document needs that only exist once other resources do (ARNs of functions and
+// user pools the program builds, ids of VPC links and endpoints). The builder writes a token for each; the
 // component swaps tokens for the resolved values, so the builder stays pure.
 
-import { isLambdaArn, isVpcEndpointId } from "../../config/api/references";
+import { isLambdaArn, isUserPoolArn, isVpcEndpointId } from "../../config/api/references";
 import type { KeyPath, Problems } from "./problems";
 
-export type ReferenceKind = "lambda-invoke-uri" | "vpc-link-id" | "vpc-endpoint-id";
+export type ReferenceKind = "lambda-invoke-uri" | "user-pool-arn" | "vpc-link-id" | "vpc-endpoint-id";
 
 export interface Reference {
     token: string;
     kind: ReferenceKind;
-    /** The name in ApiEndpointArgs (`functions`, `vpcLinks`, `vpcEndpoints`). */
+    /** The name in ApiEndpointArgs (`functions`, `userPools`, `vpcLinks`, `vpcEndpoints`). */
     name: string;
 }
 
 /** Names the program supplies in ApiEndpointArgs. */
 export interface AvailableTargets {
     functions: readonly string[];
+    userPools: readonly string[];
     vpcLinks: readonly string[];
     vpcEndpoints: readonly string[];
 }
@@ -44,6 +45,7 @@ export function substituteReferences(text: string, values: Readonly<Record<strin
 
 const what: Record<ReferenceKind, { noun: string; arg: string; literal: string }> = {
     "lambda-invoke-uri": { noun: "function", arg: "functions", literal: "a Lambda function ARN" },
+    "user-pool-arn": { noun: "user pool", arg: "userPools", literal: "a Cognito user pool ARN" },
     "vpc-link-id": { noun: "VPC link", arg: "vpcLinks", literal: "vpcLinkId" },
     "vpc-endpoint-id": { noun: "VPC endpoint", arg: "vpcEndpoints", literal: "a vpce- id" },
 };
@@ -65,6 +67,10 @@ export class References {
 
     lambdaInvokeUri(ref: string, at: KeyPath, context: string): string {
         return isLambdaArn(ref) ? lambdaInvokeUri(ref) : this.named("lambda-invoke-uri", ref, this.available.functions, at, context);
+    }
+
+    userPoolArn(ref: string, at: KeyPath, context: string): string {
+        return isUserPoolArn(ref) ? ref : this.named("user-pool-arn", ref, this.available.userPools, at, context);
     }
 
     vpcLinkId(name: string, at: KeyPath, context: string): string {

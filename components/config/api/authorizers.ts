@@ -3,7 +3,7 @@
 
 import { z } from "zod";
 import { roleArnSchema } from "../primitives";
-import { functionRefSchema } from "./references";
+import { functionRefSchema, userPoolRefSchema } from "./references";
 
 export const authorizerTypes = ["TOKEN", "REQUEST", "COGNITO_USER_POOLS"] as const;
 export type AuthorizerType = (typeof authorizerTypes)[number];
@@ -18,9 +18,6 @@ const identitySourceSchema = z
         /^(method\.request\.(header|querystring|multivalueheader|multivaluequerystring)\.[A-Za-z0-9._$-]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9._]+)$/,
         "must be method.request.header.<name>, method.request.querystring.<name>, stageVariables.<name> or context.<name>",
     );
-const userPoolArnSchema = z
-    .string()
-    .regex(/^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool\/[\w-]+_[A-Za-z0-9]+$/, "must be a Cognito user pool ARN");
 
 const authorizerFields = {
     type: z.enum(authorizerTypes),
@@ -34,8 +31,8 @@ const authorizerFields = {
     resultTtlSeconds: z.int().min(0).max(MAX_AUTHORIZER_TTL_SECONDS).optional(),
     /** TOKEN, REQUEST: role API Gateway assumes to invoke the function (instead of a resource policy). */
     credentialsRoleArn: roleArnSchema.optional(),
-    /** COGNITO_USER_POOLS: the user pools whose tokens are accepted. */
-    userPoolArns: z.array(userPoolArnSchema).min(1).optional(),
+    /** COGNITO_USER_POOLS: the user pools whose tokens are accepted (ARNs, or names of pools the program supplies). */
+    userPoolArns: z.array(userPoolRefSchema).min(1).optional(),
 };
 
 type Field = Exclude<keyof typeof authorizerFields, "type">;

@@ -1,8 +1,9 @@
-// How config refers to things gatevault may build itself (issue 4's Lambda functions,
-// issue 5's VPC links and endpoints) or that exist already: by ARN/id, or by a name the
-// program supplies in ApiEndpointArgs.
+// How config refers to things gatevault may build itself (issue 4's Lambda functions and
+// user pool, issue 5's VPC links and endpoints) or that exist already: by ARN/id, or by a
+// name the program supplies in ApiEndpointArgs.
 
 import { z } from "zod";
+import { USER_POOL_ARN } from "../cognito";
 import { resourceNameSchema } from "../primitives";
 
 export const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/;
@@ -25,6 +26,13 @@ export const functionRefSchema = literalOrNameSchema(
     "must be a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>) or the name of a function the program supplies",
 );
 
+/** A Cognito user pool: its ARN, or the name of a pool the program supplies. */
+export const userPoolRefSchema = literalOrNameSchema(
+    "arn:",
+    USER_POOL_ARN,
+    "must be a Cognito user pool ARN (arn:aws:cognito-idp:<region>:<account>:userpool/<pool id>) or the name of a user pool the program supplies",
+);
+
 /** A VPC endpoint: its id (vpce-…), or the name of an endpoint the program supplies. */
 export const vpcEndpointRefSchema = literalOrNameSchema(
     "vpce-",
@@ -36,4 +44,5 @@ export const vpcEndpointRefSchema = literalOrNameSchema(
 export const vpcLinkIdSchema = z.string().regex(/^[a-z0-9]{5,12}$/, "must be an API Gateway VPC link id such as abc123");
 
 export const isLambdaArn = (value: string): boolean => value.startsWith("arn:");
+export const isUserPoolArn = (value: string): boolean => value.startsWith("arn:");
 export const isVpcEndpointId = (value: string): boolean => value.startsWith("vpce-");
