@@ -5,7 +5,7 @@ export { ApiEndpoint, planApiEndpoint } from "./api-endpoint";
 export type { ApiEndpointArgs, CustomDomainOutputs } from "./api-endpoint";
 export { ApiGatewayAccountSettings } from "./account-settings";
 export type { ApiGatewayAccountSettingsArgs } from "./account-settings";
-export { createApiEndpoints } from "./stack";
+export { createApiEndpoints, validateApiEndpoints } from "./stack";
 export type { ApiEndpoints, ApiEndpointsOptions } from "./stack";
 export type { ApiTargets, FunctionTarget, IdTarget } from "./targets";
 export { buildApiDocument } from "./openapi";

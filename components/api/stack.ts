@@ -28,7 +28,12 @@ export interface ApiEndpoints {
     keys: pulumi.Output<Record<string, Record<string, string>>>;
 }
 
-function validateAll(config: GatevaultConfig, options: ApiEndpointsOptions, projectDir: string): void {
+/**
+ * Checks every API (and gatevault:apiKeys) against the names of the targets, creating nothing.
+ * Programs that build targets first (VPC links, endpoints) call it before building them.
+ */
+export function validateApiEndpoints(config: GatevaultConfig, options: ApiTargets & { projectDir?: string }): void {
+    const projectDir = options.projectDir ?? projectDirectory();
     const problems: ConfigProblem[] = apiKeyProblems(config);
     config.apis.forEach((api, i) => {
         try {
@@ -46,7 +51,7 @@ function validateAll(config: GatevaultConfig, options: ApiEndpointsOptions, proj
 export function createApiEndpoints(config: GatevaultConfig, options: ApiEndpointsOptions): ApiEndpoints {
     const projectDir = options.projectDir ?? projectDirectory();
     // One bad API stops them all before any is created: nothing is left half-deployed.
-    validateAll(config, options, projectDir);
+    validateApiEndpoints(config, { ...options, projectDir });
     if (config.apis.length === 0) {
         return { endpoints: [], outputs: {}, keys: pulumi.secret(pulumi.output<Record<string, Record<string, string>>>({})) };
     }
