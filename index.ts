@@ -1,11 +1,12 @@
 // gatevault: parse the stack config once, build the components, export what operators need.
 
-import { createApiEndpoints } from "./components/api";
+import { createApiEndpoints, validateApiEndpoints } from "./components/api";
 import { AccountBackup, assertBackupPlacement } from "./components/backup";
 import { deployOrgBackupPolicies } from "./components/backup/org-policy";
 import { loadStackConfig } from "./components/config";
 import { CognitoUserPool } from "./components/auth/cognito-user-pool";
 import { JwtAuthorizer } from "./components/functions/jwt-authorizer";
+import { createPrivateNetwork, networkTargetNames, privateApiUrls } from "./components/network";
 import { ProviderSet } from "./components/shared/providers";
 import { UploadBucket } from "./components/uploads/upload-bucket";
 import { UploadFunction } from "./components/uploads/upload-function";
@@ -22,8 +23,14 @@ const uploadBucket = uploadConfig && new UploadBucket(uploadConfig.name, { ...up
 const uploadFunction = uploadConfig && uploadBucket && new UploadFunction(uploadConfig.name, { ...uploadConfig, bucket: uploadBucket }, { provider });
 const cognitoPool = config.cognito && new CognitoUserPool(config.cognito.name, config.cognito, { provider });
 
+// Private connectivity (gatevault:network): VPC, internal NLBs, VPC links, execute-api endpoints,
+// endpoint services. The APIs are checked against the names it supplies before any of it exists.
+const apiOptions = { provider: providers.main };
+validateApiEndpoints(config, { ...apiOptions, ...networkTargetNames(config) });
+const network = createPrivateNetwork(config, providers);
+
 // API endpoints: one REST API per entry of gatevault:apis.
-const apiEndpoints = createApiEndpoints(config, { provider: providers.main });
+const apiEndpoints = createApiEndpoints(config, { ...apiOptions, ...network?.apiTargets });
 
 // AWS Backup in this account (gatevault:backup): vault ARNs, plan ids, audit and restore testing names.
 const accountBackup = config.backup
@@ -47,3 +54,7 @@ export const authorizerFunctions = Object.fromEntries(jwtAuthorizers.map((a, i) 
 export const uploads = uploadBucket && uploadFunction ? { bucketName: uploadBucket.bucketName, functionName: uploadFunction.functionName } : {};
 /** The Cognito user pool, app client and scopes (empty when the stack has no gatevault:cognito). */
 export const cognito = cognitoPool ? { userPoolId: cognitoPool.userPoolId, clientId: cognitoPool.clientId, scopes: cognitoPool.scopes } : {};
+/** VPC, load balancers, VPC links, execute-api endpoints and endpoint services (empty without gatevault:network). */
+export const privateNetwork = network?.outputs ?? {};
+/** PRIVATE APIs: the invoke URL forms that work from inside a VPC (README "Private connectivity"). */
+export const privateApis = privateApiUrls(config, apiEndpoints, network);
