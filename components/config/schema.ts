@@ -7,6 +7,7 @@ import { backupSchema } from "./backup";
 import { orgBackupPoliciesSchema } from "./org-backup-policies";
 import { jwtAuthorizersSchema } from "./authorizers";
 import { cognitoSchema } from "./cognito";
+import { checkStackNetwork, networkSchema } from "./network";
 import { accountIdSchema, regionSchema, tagsSchema } from "./primitives";
 import { uploadsSchema } from "./uploads";
 
@@ -32,7 +33,11 @@ export const stackConfigSchema = z.strictObject({
     uploads: uploadsSchema,
     /** A Cognito user pool (created or referenced), resource server scopes and app client. */
     cognito: cognitoSchema,
-});
+    /** Private connectivity: VPC, internal NLBs, VPC links, execute-api endpoints, PrivateLink endpoint services. */
+    network: networkSchema,
+})
+    // Routes and PRIVATE APIs name links and endpoints from gatevault:network.
+    .superRefine(checkStackNetwork);
 
 /** Config keys that must be encrypted in the stack file (`pulumi config set --secret`). */
 export const secretOnlyKeys: readonly string[] = ["apiKeys"];

@@ -1,6 +1,7 @@
-// The program's wiring, checked before anything is registered: which functions and user
-// pool the config creates (by name), what the APIs' config says about them, and every API's
-// document built against those names. One ConfigValidationError lists every problem.
+// The program's wiring, checked before anything is registered: which functions, user pool,
+// VPC links and execute-api endpoints the config creates (by name), what the APIs' config
+// says about them, and every API's document built against those names. One
+// ConfigValidationError lists every problem.
 
 import type { GatevaultConfig } from "../config";
 import { ConfigValidationError } from "../config/errors";
@@ -15,14 +16,12 @@ export interface StackWiring {
     /** The config with each API authorizer that names a gatevault JWT authorizer completed from it. */
     config: GatevaultConfig;
     /** The names the program will supply to the APIs. */
-    available: Partial<AvailableTargets> & Pick<AvailableTargets, "functions" | "userPools">;
+    available: AvailableTargets;
 }
 
 export interface StackWiringOptions {
     /** Where template, model and OpenAPI files are; default: the Pulumi project directory. */
     projectDir?: string;
-    /** Names of what other parts of the program supply (VPC links, endpoints), by the same rule: known before anything exists. */
-    alsoSupplied?: Pick<Partial<AvailableTargets>, "vpcLinks" | "vpcEndpoints">;
 }
 
 export function planStackWiring(config: GatevaultConfig, options: StackWiringOptions = {}): StackWiring {
@@ -31,7 +30,12 @@ export function planStackWiring(config: GatevaultConfig, options: StackWiringOpt
     const linked: GatevaultConfig = { ...config, apis: linkJwtAuthorizers(config.apis, supplied, problems) };
     uploadRouteProblems(linked, supplied, problems);
     cognitoScopeProblems(linked, supplied, problems);
-    const available = { ...options.alsoSupplied, functions: [...supplied.functions.keys()], userPools: [...supplied.userPools.keys()] };
+    const available = {
+        functions: [...supplied.functions.keys()],
+        userPools: [...supplied.userPools.keys()],
+        vpcLinks: [...supplied.vpcLinks],
+        vpcEndpoints: [...supplied.vpcEndpoints],
+    };
     const planned = planApiEndpoints(linked, available, options.projectDir);
     jwtCoverageProblems(linked.apis, planned.documents, supplied, problems);
     const all = [...planned.problems, ...problems.list];

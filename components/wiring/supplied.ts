@@ -1,6 +1,7 @@
 // The names under which the program supplies what it builds to the APIs: each JWT
-// authorizer's and the upload function's name (`functions`), and the Cognito pool's
-// (`userPools`). Derived from config alone, so APIs can be checked before anything exists.
+// authorizer's and the upload function's name (`functions`), the Cognito pool's
+// (`userPools`), and gatevault:network's VPC links and execute-api endpoints. Derived from
+// config alone, so APIs can be checked before anything exists.
 
 import type { GatevaultConfig } from "../config";
 import { isLambdaArn } from "../config/api/references";
@@ -16,6 +17,8 @@ export type SuppliedFunction =
 export interface SuppliedNames {
     functions: ReadonlyMap<string, SuppliedFunction>;
     userPools: ReadonlyMap<string, CognitoConfig>;
+    vpcLinks: readonly string[];
+    vpcEndpoints: readonly string[];
 }
 
 /** `gatevault:jwtAuthorizers[0] ("orders-jwt")`, for messages. */
@@ -39,7 +42,9 @@ export function suppliedNames(config: GatevaultConfig, problems: WiringProblems)
         }
     }
     const userPools = new Map<string, CognitoConfig>(config.cognito ? [[config.cognito.name, config.cognito]] : []);
-    return { functions, userPools };
+    const vpcLinks = Object.keys(config.network?.vpcLinks ?? {});
+    const vpcEndpoints = Object.keys(config.network?.executeApiEndpoints ?? {});
+    return { functions, userPools, vpcLinks, vpcEndpoints };
 }
 
 /** What a config reference (`function: <ARN or name>`) names among the functions the program builds. */

@@ -223,3 +223,9 @@ export function corsOriginsOf(doc: OpenApiDocument): CorsOrigin[] {
 export function binaryMediaTypesOf(doc: OpenApiDocument): string[] {
     return stringList(doc["x-amazon-apigateway-binary-media-types"]);
 }
+
+/** The resource policy carried in the document (`x-amazon-apigateway-policy`), if any. */
+export function resourcePolicyOf(doc: OpenApiDocument): Record<string, any> | undefined {
+    const policy = doc["x-amazon-apigateway-policy"];
+    return isObject(policy) ? policy : undefined;
+}

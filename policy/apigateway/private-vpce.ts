@@ -3,6 +3,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { appliesToEveryone, conditionValues, parsePolicyDocument, Statement, statementCovers } from "../common/iam-policy-document";
 import { ofClass } from "../common/links";
 import type { GatevaultStackPolicy } from "../types";
+import { parseOpenApiBody, resourcePolicyOf } from "./openapi";
 import { endpointTypesOf } from "./stage-links";
 
 interface Config {
@@ -42,6 +43,13 @@ export function vpceRestrictionProblem(statements: Statement[], allowed: string[
         : "invocation is not limited to VPC endpoints by an aws:SourceVpce condition";
 }
 
+/** A policy in the OpenAPI body (`x-amazon-apigateway-policy`) is the API's policy when the body is imported. */
+function bodyPolicy(body: unknown): Record<string, any> | undefined {
+    if (body === undefined) return undefined;
+    const parsed = parseOpenApiBody(body);
+    return parsed.ok ? resourcePolicyOf(parsed.value) : undefined;
+}
+
 /** RestApiPolicy resources by the URN of the RestApi they attach to. */
 function attachedPolicies(resources: readonly PolicyResource[]): Map<string, PolicyResource[]> {
     const out = new Map<string, PolicyResource[]>();
@@ -57,7 +65,8 @@ export const privateApiVpce: GatevaultStackPolicy = {
     severity: "high",
     controls: [],
     remediationSteps:
-        "Give the private aws.apigateway.RestApi a resource policy (its `policy` or an aws.apigateway.RestApiPolicy) with a Deny of " +
+        "Give the private aws.apigateway.RestApi a resource policy (its `policy`, `x-amazon-apigateway-policy` in its OpenAPI body, " +
+        "or an aws.apigateway.RestApiPolicy) with a Deny of " +
         'execute-api:Invoke to Principal "*" under StringNotEquals {"aws:SourceVpce": [<endpoint ids>]}, next to the Allow, ' +
         "before the first deployment.",
     configSchema: {
@@ -75,7 +84,12 @@ export const privateApiVpce: GatevaultStackPolicy = {
         const attached = attachedPolicies(args.resources);
         for (const api of ofClass(args.resources, aws.apigateway.RestApi)) {
             if (!endpointTypesOf(api.props).includes("PRIVATE")) continue;
-            const documents = [...(api.props.policy ? [api.props.policy] : []), ...(attached.get(api.urn) ?? []).map((p) => p.props.policy)];
+            const inBody = bodyPolicy(api.props.body);
+            const documents = [
+                ...(api.props.policy ? [api.props.policy] : []),
+                ...(inBody ? [inBody] : []),
+                ...(attached.get(api.urn) ?? []).map((p) => p.props.policy),
+            ];
             if (documents.length === 0) {
                 report(`Private API ${api.name} has no resource policy, so it cannot be invoked (or, once one is added, is not limited to VPC endpoints).`, api.urn);
                 continue;

@@ -33,19 +33,21 @@ describe("API endpoints in the shipped stacks", () => {
     it("plan with exit 0, one account logging setting and one endpoint per API", () => {
         for (const plan of [prod, dev]) {
             expect(plan.summary.exitCode, plan.error?.message).to.equal(0);
-            expect(ofType(plan, "gatevault:api:ApiEndpoint").map((r) => r.name)).to.deep.equal(["orders"]);
+            expect(ofType(plan, "gatevault:api:ApiEndpoint").map((r) => r.name)).to.deep.equal(stackConfig(plan.stack).apis.map((a) => a.name));
             expect(ofType(plan, "aws:apigateway/account:Account")).to.have.length(1);
         }
     });
 
     it("deploy documents that are valid OpenAPI 3", async () => {
         for (const plan of [prod, dev]) {
-            await expectValidOpenApi(JSON.parse(raw(one(plan, "aws:apigateway/restApi:RestApi")).body));
+            for (const restApi of ofType(plan, "aws:apigateway/restApi:RestApi")) {
+                await expectValidOpenApi(JSON.parse(raw(restApi).body));
+            }
         }
     });
 
     it("prod: REGIONAL, throttled, WAF-protected, encrypted cache, usage tiers with throttle and quota", () => {
-        expect(raw(one(prod, "aws:apigateway/restApi:RestApi")).endpointConfiguration).to.deep.equal({ types: "REGIONAL" });
+        expect(raw(one(prod, "aws:apigateway/restApi:RestApi", "orders-rest-api")).endpointConfiguration).to.deep.equal({ types: "REGIONAL" });
         expect(raw(one(prod, "aws:apigateway/methodSettings:MethodSettings", "orders-method-settings")).settings).to.include({
             throttlingRateLimit: 500,
             throttlingBurstLimit: 1000,
@@ -69,7 +71,7 @@ describe("API endpoints in the shipped stacks", () => {
     });
 
     it("prod: authorization on every method, validation where input is taken, CORS for named origins only", () => {
-        const body = JSON.parse(raw(one(prod, "aws:apigateway/restApi:RestApi")).body);
+        const body = JSON.parse(raw(one(prod, "aws:apigateway/restApi:RestApi", "orders-rest-api")).body);
         const schemes = body.components.securitySchemes;
         expect(schemes.customers["x-amazon-apigateway-authtype"]).to.equal("cognito_user_pools");
         expect(schemes.partners["x-amazon-apigateway-authorizer"].type).to.equal("token");
@@ -94,7 +96,7 @@ describe("API endpoints in the shipped stacks", () => {
     });
 
     it("prod: sends the mapping templates exactly as the files beside the stack config hold them", () => {
-        const body = JSON.parse(raw(one(prod, "aws:apigateway/restApi:RestApi")).body);
+        const body = JSON.parse(raw(one(prod, "aws:apigateway/restApi:RestApi", "orders-rest-api")).body);
         const ext = body.paths["/orders/{orderId}/status"].get["x-amazon-apigateway-integration"];
         const file = (name: string) => fs.readFileSync(path.join(REPO_ROOT, "mapping-templates", name), "utf8");
         expect(ext.requestTemplates["application/json"]).to.equal(file("orders-get-order-status.request.vtl"));
@@ -109,11 +111,11 @@ describe("API endpoints in the shipped stacks", () => {
     });
 
     it("dev: looser, with a local origin, INFO logs and short retention", () => {
-        const body = JSON.parse(raw(one(dev, "aws:apigateway/restApi:RestApi")).body);
+        const body = JSON.parse(raw(one(dev, "aws:apigateway/restApi:RestApi", "orders-rest-api")).body);
         expect(body["x-amazon-apigateway-gateway-responses"].DEFAULT_4XX.responseParameters).to.deep.equal({
             "gatewayresponse.header.Access-Control-Allow-Origin": "'http://localhost:3000'",
         });
-        expect(raw(one(dev, "aws:apigateway/methodSettings:MethodSettings")).settings.loggingLevel).to.equal("INFO");
+        expect(raw(one(dev, "aws:apigateway/methodSettings:MethodSettings", "orders-method-settings")).settings.loggingLevel).to.equal("INFO");
         expect(raw(one(dev, "aws:cloudwatch/logGroup:LogGroup", "orders-access-logs")).retentionInDays).to.equal(14);
     });
 });
@@ -127,7 +129,7 @@ describe("API wiring in the program", () => {
             second.name = "billing";
             second.clients = {};
             second.routes[1].integration = { type: "LAMBDA", function: "billing-handler" };
-            c["gatevault:apis"].push(second);
+            c["gatevault:apis"].splice(1, 0, second);
             c["gatevault:apis"][0].routes[1].integration = { type: "LAMBDA", function: "orders-handler" };
             c["gatevault:apiKeys"] = { "qa-tema": { secure: "v1:AAAAbm9uY2UxMjM0NTY3ODkw" } };
         });
@@ -151,13 +153,13 @@ describe("API wiring in the program", () => {
             const second = structuredClone(c["gatevault:apis"][0]);
             second.name = "billing";
             second.clients = {};
-            c["gatevault:apis"].push(second);
+            c["gatevault:apis"].splice(1, 0, second);
             c["gatevault:apiKeys"] = { "qa-team": { secure: "v1:AAAAbm9uY2UxMjM0NTY3ODkw" } };
         });
         expect(result.summary.exitCode, result.error?.message).to.equal(0);
-        expect(ofType(result, "gatevault:api:ApiEndpoint").map((r) => r.name)).to.deep.equal(["orders", "billing"]);
+        expect(ofType(result, "gatevault:api:ApiEndpoint").map((r) => r.name)).to.deep.equal(["orders", "billing", "inventory"]);
         expect(ofType(result, "aws:apigateway/account:Account")).to.have.length(1);
-        expect(Object.keys(result.outputs!.apis as object)).to.have.members(["orders", "billing"]);
+        expect(Object.keys(result.outputs!.apis as object)).to.have.members(["orders", "billing", "inventory"]);
 
         const key = one(result, "aws:apigateway/apiKey:ApiKey");
         expect(raw(key).value).to.match(/^offline-secret-[0-9a-f]{24}$/);

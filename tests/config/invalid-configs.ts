@@ -80,7 +80,7 @@ export const invalidConfigCases: InvalidConfigCase[] = [
     },
     {
         name: "cross-field: duplicate API names",
-        edit: (c) => c["gatevault:apis"].push({ ...c["gatevault:apis"][0] }),
+        edit: (c) => c["gatevault:apis"].splice(1, 0, { ...c["gatevault:apis"][0] }),
         path: "gatevault:apis[1].name",
         message: /duplicates the name of apis\[0\]/,
     },
@@ -378,5 +378,103 @@ invalidConfigCases.push(
         edit: withOrgPolicies((b) => b.policies[0].plans[0].rules[0].copyActions.push({ targetVaultArn: "arn:aws:backup:eu-west-1:444444444444:backup-vault:central" })),
         path: "gatevault:orgBackupPolicies.organization.id",
         message: /^is required: account 333333333333 "payments-prod" copies to vaults in account 444444444444/,
+    },
+);
+
+// Private connectivity (issue 5): the dev stack's private API (apis[1]) and gatevault:network.
+const privateApi = (c: Record<string, any>) => c["gatevault:apis"].find((a: { name: string }) => a.name === "inventory");
+const network = (c: Record<string, any>) => c["gatevault:network"];
+const NLB_IN_OTHER_ACCOUNT = "arn:aws:elasticloadbalancing:eu-west-1:333333333333:loadbalancer/net/legacy/0123456789abcdef";
+
+invalidConfigCases.push(
+    {
+        name: "network: VPC_LINK route without a link",
+        edit: (c) => (privateApi(c).routes[0].integration = { type: "HTTP_PROXY", uri: "http://inventory.internal.example.com/items", connectionType: "VPC_LINK" }),
+        path: "gatevault:apis[1].routes[0].integration.vpcLink",
+        message: /VPC_LINK integrations need exactly one of vpcLink/,
+    },
+    {
+        name: "network: route names a VPC link gatevault:network does not define",
+        edit: (c) => (privateApi(c).routes[0].integration.vpcLink = "warehouse"),
+        path: "gatevault:apis[1].routes[0].integration.vpcLink",
+        message: /names no VPC link in gatevault:network.vpcLinks \(links: inventory\)/,
+    },
+    {
+        name: "network: PRIVATE API names an endpoint gatevault:network does not define",
+        edit: (c) => (privateApi(c).vpcEndpointIds = ["shared"]),
+        path: "gatevault:apis[1].vpcEndpointIds[0]",
+        message: /names no endpoint in gatevault:network.executeApiEndpoints \(endpoints: internal\)/,
+    },
+    {
+        name: "network: VPC link to an unknown load balancer",
+        edit: (c) => (network(c).vpcLinks.inventory.loadBalancer = "warehouse"),
+        path: "gatevault:network.vpcLinks.inventory.loadBalancer",
+        message: /names no load balancer in gatevault:network.loadBalancers \(load balancers: inventory\)/,
+    },
+    {
+        name: "network: VPC link to a UDP listener",
+        edit: (c) => (network(c).loadBalancers.inventory.listener = { port: 53, protocol: "UDP" }),
+        path: "gatevault:network.vpcLinks.inventory.loadBalancer",
+        message: /must name a load balancer with a TCP or TLS listener/,
+    },
+    {
+        name: "network: VPC link to a load balancer of another account",
+        edit: (c) => (network(c).vpcLinks.inventory = { loadBalancerArn: NLB_IN_OTHER_ACCOUNT }),
+        path: "gatevault:network.vpcLinks.inventory.loadBalancerArn",
+        message: /must be a load balancer in this stack's account 111111111111 \(got 333333333333\)/,
+    },
+    {
+        name: "network: created load balancer without subnets",
+        edit: (c) => (network(c).vpc = { id: "vpc-0a1b2c3d4e5f60718" }),
+        path: "gatevault:network.loadBalancers.inventory.subnetIds",
+        message: /is required: set it, or gatevault:network.vpc.privateSubnetIds/,
+    },
+    {
+        name: "network: existing VPC and demo VPC at once",
+        edit: (c) => (network(c).vpc.id = "vpc-0a1b2c3d4e5f60718"),
+        path: "gatevault:network.vpc.demo",
+        message: /needs exactly one of id \(an existing VPC\) or demo/,
+    },
+    {
+        name: "network: demo VPC outside dev",
+        edit: (c) => (c["gatevault:environment"] = "staging"),
+        path: "gatevault:network.vpc.demo",
+        message: /is only for dev stacks \(this one is staging\)/,
+    },
+    {
+        name: "network: endpoint service without principals",
+        edit: (c) => (network(c).endpointServices.inventory.allowedPrincipals = {}),
+        path: "gatevault:network.endpointServices.inventory.allowedPrincipals",
+        message: /must allow at least one consumer/,
+    },
+    {
+        name: "network: 0.0.0.0/0 allowed to the private API endpoint",
+        edit: (c) => (network(c).executeApiEndpoints.internal.allowedCidrs = ["0.0.0.0/0"]),
+        path: "gatevault:network.executeApiEndpoints.internal.allowedCidrs[0]",
+        message: /must not be 0.0.0.0\/0/,
+    },
+    {
+        name: "network: private API endpoint open to no one named",
+        edit: (c) => delete network(c).executeApiEndpoints.internal.allowedCidrs,
+        path: "gatevault:network.executeApiEndpoints.internal.allowedCidrs",
+        message: /is required \(or allowedSecurityGroupIds\)/,
+    },
+    {
+        name: "network: TLS listener without a certificate",
+        edit: (c) => (network(c).loadBalancers.inventory.listener = { port: 443, protocol: "TLS" }),
+        path: "gatevault:network.loadBalancers.inventory.listener.certificateArn",
+        message: /is required for a TLS listener/,
+    },
+    {
+        name: "network: instance target in an IP target group",
+        edit: (c) => (network(c).loadBalancers.inventory.targetGroup.targets = [{ instanceId: "i-0a1b2c3d4e5f60718" }]),
+        path: "gatevault:network.loadBalancers.inventory.targetGroup.targets[0].instanceId",
+        message: /does not fit targetType ip/,
+    },
+    {
+        name: "network: health check timeout not below its interval",
+        edit: (c) => (network(c).loadBalancers.inventory.targetGroup.healthCheck = { intervalSeconds: 10, timeoutSeconds: 10 }),
+        path: "gatevault:network.loadBalancers.inventory.targetGroup.healthCheck.timeoutSeconds",
+        message: /must be < intervalSeconds \(got 10 >= 10\)/,
     },
 );

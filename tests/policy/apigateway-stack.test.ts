@@ -161,6 +161,18 @@ describe("policy: API Gateway stack rules", () => {
             expect((await checkStack(privateApiVpce, [api, attached])).violations).to.deep.equal([]);
         });
 
+        it("reads a policy carried in the OpenAPI body (x-amazon-apigateway-policy), as API Gateway imports it", async () => {
+            const withBodyPolicy = (...statements: object[]) =>
+                stackResource(aws.apigateway.RestApi, "internal", {
+                    ...restApiProps({ ...openApiDocument(), "x-amazon-apigateway-policy": { Version: "2012-10-17", Statement: statements } }),
+                    endpointConfiguration: { types: "PRIVATE" },
+                });
+            expect((await checkStack(privateApiVpce, [withBodyPolicy(allowInvoke, denyOutsideVpce)])).violations).to.deep.equal([]);
+            expect((await checkStack(privateApiVpce, [withBodyPolicy(allowInvoke)])).violations).to.deep.equal([
+                "Private API internal: invocation is not limited to VPC endpoints by an aws:SourceVpce condition.",
+            ]);
+        });
+
         it("passes an Allow conditioned on the endpoint", async () => {
             const conditioned = { ...allowInvoke, Condition: { StringEquals: { "aws:sourcevpce": ["vpce-0abc"] } } };
             expect((await checkStack(privateApiVpce, [privateApi(policyDocument(conditioned))])).violations).to.deep.equal([]);

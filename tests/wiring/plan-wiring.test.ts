@@ -25,9 +25,9 @@ const devRouteIndex = (method: string, path: string) => stackConfig("dev").apis[
 describe("wiring: APIs against the functions and user pool the config creates", () => {
     it("accepts both shipped stacks and supplies exactly the names the config creates", () => {
         const dev = planStackWiring(stackConfig("dev"), { projectDir: REPO_ROOT });
-        expect(dev.available).to.deep.equal({ functions: ["orders-jwt", "uploads"], userPools: ["orders-users"] });
+        expect(dev.available).to.deep.equal({ functions: ["orders-jwt", "uploads"], userPools: ["orders-users"], vpcLinks: ["inventory"], vpcEndpoints: ["internal"] });
         const prod = planStackWiring(stackConfig("prod"), { projectDir: REPO_ROOT });
-        expect(prod.available).to.deep.equal({ functions: ["partners-jwt"], userPools: ["customers"] });
+        expect(prod.available).to.deep.equal({ functions: ["partners-jwt"], userPools: ["customers"], vpcLinks: ["inventory"], vpcEndpoints: ["shared"] });
     });
 
     it("takes an API authorizer's cache TTL from the JWT authorizer it names", () => {
@@ -174,11 +174,12 @@ describe("wiring: APIs against the functions and user pool the config creates", 
         );
     });
 
-    it("checks names other parts of the program supply (VPC links) only when told them", () => {
-        const edit = (c: Raw) => Object.assign(route(c, "ANY", "/sandbox/{proxy+}").integration, { connectionType: "VPC_LINK", vpcLink: "core-nlb" });
-        expectProblem(wiringProblems("dev", edit), `gatevault:apis[0].routes[${devRouteIndex("ANY", "/sandbox/{proxy+}")}].integration.vpcLink`, /names no VPC link the program supplies/);
-        const wiring = planStackWiring(stackConfig("dev", edit), { projectDir: REPO_ROOT, alsoSupplied: { vpcLinks: ["core-nlb"] } });
-        expect(wiring.available.vpcLinks).to.deep.equal(["core-nlb"]);
+    it("supplies gatevault:network's VPC links by name, so a public API's route may use one", () => {
+        const edit = (c: Raw) => Object.assign(route(c, "ANY", "/sandbox/{proxy+}").integration, { connectionType: "VPC_LINK", vpcLink: "inventory" });
+        const wiring = planStackWiring(stackConfig("dev", edit), { projectDir: REPO_ROOT });
+        expect(wiring.available.vpcLinks).to.deep.equal(["inventory"]);
+        const sandbox = wiring.config.apis[0].routes.find((r) => r.path === "/sandbox/{proxy+}");
+        expect(sandbox?.integration).to.include({ connectionType: "VPC_LINK", vpcLink: "inventory" });
     });
 
     it("reports the API's own problems and the wiring problems together", () => {

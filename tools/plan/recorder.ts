@@ -37,6 +37,8 @@ export interface RecordedResource {
     read: boolean;
     /** `urn::id` of the explicit provider, as the engine receives it. */
     providerRef?: string;
+    /** Components: explicit providers by package, as sent (a remote component sees only these). */
+    providers?: Record<string, string>;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
     options: RecordedOptions;
@@ -97,6 +99,14 @@ function propertyDependenciesOf(req: any): Record<string, string[]> {
     return out;
 }
 
+function providersOf(req: any): Record<string, string> | undefined {
+    const out: Record<string, string> = {};
+    req.getProvidersMap?.()?.forEach((ref: string, pkg: string) => {
+        out[pkg] = ref;
+    });
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function packageOf(type: string): string {
     return type.startsWith("pulumi:providers:") ? type.slice("pulumi:providers:".length) : type.split(":")[0];
 }
@@ -151,6 +161,7 @@ export class ResourceRecorder {
                     remote: read ? false : Boolean(req.getRemote?.()),
                     read,
                     providerRef: providerRef || undefined,
+                    providers: custom ? undefined : providersOf(req),
                     dependencies: read ? [] : (req.getDependenciesList?.() ?? []),
                     propertyDependencies: read ? {} : propertyDependenciesOf(req),
                     options: optionsOf(req),

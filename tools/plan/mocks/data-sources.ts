@@ -110,8 +110,41 @@ const answers: Record<string, Answer> = {
         masterAccountId: ctx.accountId,
         featureSet: "ALL",
         roots: [{ id: `r-${stableHex(ctx.organizationId, 4)}`, name: "Root", arn: "", policyTypes: [] }],
+        // The management account, one active member and one suspended member.
+        accounts: organizationAccounts(ctx),
     }),
+    "aws:ec2/getVpcEndpoint:getVpcEndpoint": (inputs, ctx) => {
+        const id = String(inputs.id ?? `vpce-${stableHex(JSON.stringify(inputs), 17)}`);
+        const service = String(inputs.serviceName ?? `com.amazonaws.${ctx.region}.execute-api`);
+        return {
+            id,
+            arn: `arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:vpc-endpoint/${id}`,
+            serviceName: service,
+            vpcEndpointType: "Interface",
+            vpcId: `vpc-${stableHex(`${id}/vpc`, 17)}`,
+            state: "available",
+            privateDnsEnabled: true,
+            dnsEntries: [{ dnsName: `${id}-${stableHex(`${id}/dns`, 8)}.${service.split(".").pop()}.${ctx.region}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" }],
+            subnetIds: [],
+            securityGroupIds: [],
+            ownerId: ctx.accountId,
+        };
+    },
 };
+
+function organizationAccounts(ctx: TargetContext): { id: string; arn: string; name: string; email: string; state: string; status: string }[] {
+    const member = (n: number) => String(BigInt(`0x${stableHex(`${ctx.organizationId}/member-${n}`, 12)}`) % 10n ** 12n).padStart(12, "0");
+    return [
+        { id: ctx.accountId, name: "management", state: "ACTIVE" },
+        { id: member(1), name: "member-1", state: "ACTIVE" },
+        { id: member(2), name: "member-2", state: "SUSPENDED" },
+    ].map((a) => ({
+        ...a,
+        arn: `arn:${ctx.partition}:organizations::${ctx.accountId}:account/${ctx.organizationId}/${a.id}`,
+        email: `${a.name}@example.com`,
+        status: a.state,
+    }));
+}
 
 export function answerDataSource(token: string, inputs: Record<string, any>, ctx: TargetContext): Record<string, unknown> {
     const answer = answers[token];

@@ -1,0 +1,69 @@
+// Rules between gatevault:network and the rest of the stack: APIs name links and endpoints
+// that gatevault:network defines, linked load balancers belong to the stack's account, and
+// the demo VPC stays in dev. They run on the stack object, the innermost one holding both.
+
+import { isVpcEndpointId } from "../api/references";
+import type { IntegrationConfig } from "../api/integration";
+import type { CheckedNetwork } from "./checks";
+import { nlbArnParts } from "./ids";
+import { Ctx, issue, listOf } from "./issues";
+
+interface CheckedApi {
+    vpcEndpointIds?: string[];
+    openApi?: { defaultIntegration?: IntegrationConfig };
+    routes: { integration?: IntegrationConfig }[];
+}
+
+export interface CheckedStack {
+    environment: string;
+    accountId: string;
+    apis: CheckedApi[];
+    network?: CheckedNetwork;
+}
+
+function checkApiReferences(stack: CheckedStack, ctx: Ctx): void {
+    const links = Object.keys(stack.network?.vpcLinks ?? {});
+    const endpoints = Object.keys(stack.network?.executeApiEndpoints ?? {});
+    const checkLink = (integration: IntegrationConfig | undefined, path: (string | number)[]) => {
+        const name = integration?.vpcLink;
+        if (name !== undefined && !links.includes(name)) {
+            issue(ctx, [...path, "vpcLink"], `names no VPC link in gatevault:network.vpcLinks (links: ${listOf(links)}); or use vpcLinkId for an existing link`, name);
+        }
+    };
+    stack.apis.forEach((api, i) => {
+        api.routes.forEach((route, j) => checkLink(route.integration, ["apis", i, "routes", j, "integration"]));
+        checkLink(api.openApi?.defaultIntegration, ["apis", i, "openApi", "defaultIntegration"]);
+        api.vpcEndpointIds?.forEach((ref, k) => {
+            if (!isVpcEndpointId(ref) && !endpoints.includes(ref)) {
+                issue(ctx, ["apis", i, "vpcEndpointIds", k], `names no endpoint in gatevault:network.executeApiEndpoints (endpoints: ${listOf(endpoints)}); or use a vpce- id`, ref);
+            }
+        });
+    });
+}
+
+function checkNetworkPlacement(stack: CheckedStack, network: CheckedNetwork, ctx: Ctx): void {
+    if (network.vpc?.demo !== undefined && stack.environment !== "dev") {
+        issue(ctx, ["network", "vpc", "demo"], `is only for dev stacks (this one is ${stack.environment}): give the id and private subnets of an existing VPC`, network.vpc.demo);
+    }
+    const sameAccount = (arn: string, path: (string | number)[], why: string) => {
+        const account = nlbArnParts(arn)?.accountId;
+        if (account !== undefined && account !== stack.accountId) {
+            issue(ctx, path, `must be a load balancer in this stack's account ${stack.accountId} (got ${account}): ${why}`, arn);
+        }
+    };
+    for (const [name, link] of Object.entries(network.vpcLinks)) {
+        if (link.loadBalancerArn) sameAccount(link.loadBalancerArn, ["network", "vpcLinks", name, "loadBalancerArn"], "a VPC link reaches only load balancers its API's account owns");
+    }
+    for (const [name, svc] of Object.entries(network.endpointServices)) {
+        svc.loadBalancerArns?.forEach((arn, i) =>
+            sameAccount(arn, ["network", "endpointServices", name, "loadBalancerArns", i], "an endpoint service fronts load balancers of its own account"),
+        );
+    }
+}
+
+export function checkStackNetwork(stack: CheckedStack, ctx: Ctx): void {
+    checkApiReferences(stack, ctx);
+    if (stack.network) {
+        checkNetworkPlacement(stack, stack.network, ctx);
+    }
+}

@@ -1,0 +1,145 @@
+// gatevault:network:PrivateNetwork — everything gatevault:network describes: the VPC (existing,
+// or awsx's demo VPC in dev), internal NLBs, API Gateway VPC links to them, execute-api
+// endpoints for PRIVATE APIs, and PrivateLink endpoint services. `apiTargets` plugs the links
+// and endpoints into createApiEndpoints by name.
+
+import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigValidationError } from "../config";
+import type { NetworkConfig } from "../config/network";
+import type { IdTarget } from "../api/targets";
+import { partitionOf } from "./aws-names";
+import { demoVpcArgs } from "./demo-vpc";
+import { PrivateLinkService } from "./endpoint-service";
+import { ExecuteApiEndpoint } from "./execute-api-endpoint";
+import { InternalNetworkLoadBalancer } from "./load-balancer";
+import { networkRegionProblems } from "./placement";
+
+/** What the network needs from the program's providers (a ProviderSet fits). */
+export interface NetworkProviders {
+    main: aws.Provider;
+    get(target: { assumeRoleArn?: string }): aws.Provider;
+}
+
+export interface PrivateNetworkArgs {
+    config: NetworkConfig;
+    environment: string;
+    accountId: string;
+    region: string;
+    providers: NetworkProviders;
+}
+
+/** An execute-api endpoint as APIs and outputs see it, created or existing. */
+export interface ExecuteApiEndpointRef {
+    id: pulumi.Input<string>;
+    dnsName: pulumi.Output<string>;
+    /** The created endpoint; absent for an existing one. */
+    resource?: ExecuteApiEndpoint;
+}
+
+interface NetworkVpc {
+    vpcId: pulumi.Output<string>;
+    privateSubnetIds: pulumi.Output<string[]>;
+}
+
+export class PrivateNetwork extends pulumi.ComponentResource {
+    readonly demoVpc?: awsx.ec2.Vpc;
+    readonly vpc?: NetworkVpc;
+    readonly loadBalancers: Record<string, InternalNetworkLoadBalancer> = {};
+    readonly vpcLinks: Record<string, aws.apigateway.VpcLink> = {};
+    readonly executeApiEndpoints: Record<string, ExecuteApiEndpointRef> = {};
+    readonly endpointServices: Record<string, PrivateLinkService> = {};
+    /** For createApiEndpoints: links and endpoints by name (the deployment waits for created ones). */
+    readonly apiTargets: { vpcLinks: Record<string, IdTarget>; vpcEndpoints: Record<string, IdTarget> };
+
+    constructor(name: string, args: PrivateNetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        const problems = networkRegionProblems(args.config, args.region);
+        if (problems.length > 0) {
+            throw new ConfigValidationError(problems);
+        }
+        super("gatevault:network:PrivateNetwork", name, {}, opts);
+        const config = args.config;
+        const parent = { parent: this };
+
+        if (config.vpc?.demo) {
+            // A component inside the awsx plugin: it gets the provider explicitly, since the
+            // stack disables default providers and the plugin does not see this parent's.
+            this.demoVpc = new awsx.ec2.Vpc(`${name}-vpc`, demoVpcArgs(config.vpc.demo), { parent: this, providers: { aws: args.providers.main } });
+            this.vpc = { vpcId: this.demoVpc.vpcId, privateSubnetIds: this.demoVpc.privateSubnetIds };
+        } else if (config.vpc?.id) {
+            this.vpc = { vpcId: pulumi.output(config.vpc.id), privateSubnetIds: pulumi.output(config.vpc.privateSubnetIds ?? []) };
+        }
+        const placement = (subnetIds?: string[]) => ({ vpcId: this.vpc!.vpcId, subnetIds: subnetIds ?? this.vpc!.privateSubnetIds });
+
+        for (const [lbName, lb] of Object.entries(config.loadBalancers)) {
+            this.loadBalancers[lbName] = new InternalNetworkLoadBalancer(
+                `${name}-${lbName}`,
+                { config: lb, ...placement(lb.subnetIds), deletionProtection: lb.deletionProtection ?? args.environment === "prod" },
+                parent,
+            );
+        }
+
+        for (const [linkName, link] of Object.entries(config.vpcLinks)) {
+            const created = link.loadBalancer ? this.loadBalancers[link.loadBalancer] : undefined;
+            this.vpcLinks[linkName] = new aws.apigateway.VpcLink(
+                `${name}-link-${linkName}`,
+                { name: linkName, description: link.description ?? `gatevault VPC link ${linkName}`, targetArn: created ? created.arn : link.loadBalancerArn! },
+                // The link is only useful once the load balancer listens.
+                { parent: this, dependsOn: created ? [created] : [] },
+            );
+        }
+
+        for (const [epName, ep] of Object.entries(config.executeApiEndpoints)) {
+            if (ep.existingEndpointId) {
+                const existing = aws.ec2.getVpcEndpointOutput({ id: ep.existingEndpointId }, parent);
+                this.executeApiEndpoints[epName] = { id: ep.existingEndpointId, dnsName: existing.dnsEntries.apply((e) => e[0]?.dnsName ?? "") };
+            } else {
+                const endpoint = new ExecuteApiEndpoint(
+                    `${name}-${epName}`,
+                    { config: ep, ...placement(ep.subnetIds), region: args.region, accountId: args.accountId },
+                    parent,
+                );
+                this.executeApiEndpoints[epName] = { id: endpoint.id, dnsName: endpoint.dnsName, resource: endpoint };
+            }
+        }
+
+        for (const [svcName, svc] of Object.entries(config.endpointServices)) {
+            const created = svc.loadBalancer ? this.loadBalancers[svc.loadBalancer] : undefined;
+            const lookupRole = svc.allowedPrincipals.organization?.lookupRoleArn;
+            this.endpointServices[svcName] = new PrivateLinkService(
+                `${name}-service-${svcName}`,
+                {
+                    config: svc,
+                    loadBalancerArns: created ? [created.arn] : svc.loadBalancerArns!,
+                    partition: partitionOf(args.region),
+                    organizationProvider: svc.allowedPrincipals.organization
+                        ? lookupRole
+                            ? args.providers.get({ assumeRoleArn: lookupRole })
+                            : args.providers.main
+                        : undefined,
+                    dependsOn: created ? [created] : [],
+                },
+                parent,
+            );
+        }
+
+        this.apiTargets = {
+            vpcLinks: { ...this.vpcLinks },
+            vpcEndpoints: Object.fromEntries(Object.entries(this.executeApiEndpoints).map(([n, ep]) => [n, ep.resource?.endpoint ?? { id: ep.id }])),
+        };
+        this.registerOutputs(this.outputs);
+    }
+
+    /** Stack output: ids and names operators and consumers need. */
+    get outputs(): Record<string, unknown> {
+        const map = <T, U>(items: Record<string, T>, fn: (item: T) => U) => Object.fromEntries(Object.entries(items).map(([k, v]) => [k, fn(v)]));
+        return {
+            ...(this.vpc ? { vpcId: this.vpc.vpcId, privateSubnetIds: this.vpc.privateSubnetIds } : {}),
+            loadBalancers: map(this.loadBalancers, (lb) => ({ arn: lb.arn, dnsName: lb.dnsName })),
+            vpcLinks: map(this.vpcLinks, (link) => link.id),
+            executeApiEndpoints: map(this.executeApiEndpoints, (ep) => ({ id: ep.id, dnsName: ep.dnsName })),
+            endpointServices: map(this.endpointServices, (svc) => ({ serviceName: svc.serviceName, serviceId: svc.service.id, allowedPrincipals: svc.allowedPrincipals })),
+        };
+    }
+}

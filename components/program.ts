@@ -1,0 +1,92 @@
+// The whole program for one stack: every cross-part check first (so a bad stack file leaves
+// nothing half-created), then the components, in dependency order. index.ts calls this with
+// the parsed stack config and exports what it returns; tests call it under the offline mocks.
+
+import { createApiEndpoints } from "./api";
+import { AccountBackup, assertBackupPlacement } from "./backup";
+import { assertMemberBackupPlacement, deployMemberAccountBackups, deployOrgBackupPolicies } from "./backup/org-policy";
+import { ConfigProblem, ConfigValidationError, GatevaultConfig, isConfigValidationError } from "./config";
+import { createPrivateNetwork, networkRegionProblems, privateApiUrls } from "./network";
+import { ProviderSet } from "./shared/providers";
+import { createStackFunctions, planStackWiring, StackWiring } from "./wiring";
+
+export interface ProgramOptions {
+    /** Where template, model and OpenAPI files are; default: the Pulumi project directory. */
+    projectDir?: string;
+}
+
+/**
+ * The checks that need more than one part of the config, or the stack's region and account,
+ * which the schema cannot see. All run, and all their problems are reported together, before
+ * the first resource is registered.
+ */
+export function checkStack(config: GatevaultConfig, options: ProgramOptions = {}): StackWiring {
+    const problems: ConfigProblem[] = [];
+    const collect = <T>(check: () => T): T | undefined => {
+        try {
+            return check();
+        } catch (err) {
+            if (!isConfigValidationError(err)) throw err;
+            problems.push(...err.problems);
+            return undefined;
+        }
+    };
+    collect(() => assertBackupPlacement(config.backup, config));
+    collect(() => assertMemberBackupPlacement(config));
+    if (config.network) problems.push(...networkRegionProblems(config.network, config.region));
+    // Every API checked against the functions, user pool, VPC links and endpoints this config
+    // creates, by name.
+    const wiring = collect(() => planStackWiring(config, { projectDir: options.projectDir }));
+    if (problems.length > 0 || wiring === undefined) {
+        throw new ConfigValidationError(problems);
+    }
+    return wiring;
+}
+
+/** Builds the stack; returns its outputs (for index.ts to export) and the providers it used. */
+export function deployGatevault(config: GatevaultConfig, options: ProgramOptions = {}) {
+    const wiring = checkStack(config, options);
+    const providers = new ProviderSet(config);
+    const provider = providers.main;
+
+    // JWT authorizers, the upload bucket and function, Cognito: APIs name them in their config.
+    const built = createStackFunctions(config, provider);
+
+    // Private connectivity (gatevault:network): VPC, internal NLBs, VPC links, execute-api
+    // endpoints, endpoint services.
+    const network = createPrivateNetwork(config, providers);
+
+    // API endpoints: one REST API per entry of gatevault:apis.
+    const apiEndpoints = createApiEndpoints(wiring.config, { provider, projectDir: options.projectDir, ...built.targets, ...network?.apiTargets });
+
+    // AWS Backup in this account (gatevault:backup).
+    const accountBackup = config.backup
+        ? new AccountBackup("backup", { config: config.backup, environment: config.environment, accountId: config.accountId, region: config.region, providers })
+        : undefined;
+
+    // Vaults and roles the org policies name, in member accounts marked deployBackupResources;
+    // the policies are created, changed and attached only after these, so no backup job finds them missing.
+    const memberBackups = deployMemberAccountBackups(config, providers);
+
+    // AWS Organizations backup policies (gatevault:orgBackupPolicies), through the management account.
+    const orgBackupPolicies = deployOrgBackupPolicies(config.orgBackupPolicies, providers, memberBackups);
+
+    const outputs = {
+        environment: config.environment,
+        region: config.region,
+        deployAccount: providers.target.accountId,
+        apis: apiEndpoints.outputs,
+        apiKeys: apiEndpoints.keys,
+        backup: accountBackup?.outputs ?? {},
+        orgBackupPolicyIds: Object.fromEntries(orgBackupPolicies.map((p) => [p.policyName, p.policyId])),
+        memberAccountBackups: Object.fromEntries(memberBackups.map((m) => [m.accountId, m.outputs])),
+        authorizerFunctions: Object.fromEntries(built.jwtAuthorizers.map(({ name, authorizer }) => [name, authorizer.functionName])),
+        uploads: built.uploads ? { bucketName: built.uploads.bucket.bucketName, functionName: built.uploads.function.functionName } : {},
+        cognito: built.cognito
+            ? { userPoolId: built.cognito.pool.userPoolId, clientId: built.cognito.pool.clientId, scopes: built.cognito.pool.scopes }
+            : {},
+        privateNetwork: network?.outputs ?? {},
+        privateApis: privateApiUrls(config, apiEndpoints, network),
+    };
+    return { outputs, providers };
+}
