@@ -10,7 +10,7 @@
 // JSON path inside it), 3 an unexpected failure.
 
 import * as fs from "node:fs";
-import { parseArgs } from "node:util";
+import { parseCommandLine, refuse } from "./command-line";
 import { compilePolicy, CompiledPolicy, InheritanceState, PolicyDocumentError } from "../components/backup/org-policy/effective";
 import { formatJsonPath } from "../components/backup/org-policy/json";
 import { planRetentions } from "../components/backup/org-policy/retention";
@@ -60,22 +60,11 @@ function readNode(file: string): { policies?: CompiledPolicy[]; problems: string
 }
 
 function main(argv: string[]): number {
-    let values, positionals;
-    try {
-        ({ values, positionals } = parseArgs({
-            args: argv,
-            options: { retention: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
-            allowPositionals: true,
-            strict: true,
-        }));
-    } catch (err) {
-        process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-        return 2;
+    const parsed = parseCommandLine(argv, { retention: { type: "boolean" } }, USAGE, { positionals: true });
+    if (!parsed.ok) {
+        return refuse(parsed);
     }
-    if (values.help) {
-        process.stdout.write(`${USAGE}\n`);
-        return 0;
-    }
+    const { values, positionals } = parsed;
     if (positionals.length === 0) {
         process.stderr.write(`give at least one policy file\n${USAGE}\n`);
         return 2;

@@ -5,6 +5,7 @@ import { expect } from "chai";
 import { PlanResult, ROOT_STACK_TYPE, runPlan } from "../../tools/plan/index";
 import { renderHuman, renderJson } from "../../tools/plan/render";
 import { editedStack, writeTempStack } from "../support/stacks";
+import { shippedPlan } from "../support/shipped-plans";
 
 type Config = Record<string, any>;
 const planOf = (stack: string, edit: (c: Config) => void) => runPlan({ stack, configFile: writeTempStack(editedStack(stack, edit)) });
@@ -12,7 +13,7 @@ const inputsOf = (result: PlanResult, type: string) => result.resources.filter((
 
 describe("backup in the shipped stacks (offline plan)", () => {
     it("prod: daily and monthly rules, a cross-region copy, the central vault, governance lock, audit and restore testing", async () => {
-        const result = await runPlan({ stack: "prod" });
+        const result = await shippedPlan("prod");
         expect(result.summary.exitCode, result.error?.message).to.equal(0);
         const [plan] = inputsOf(result, "aws:backup/plan:Plan");
         expect(plan.rules.map((r: any) => [r.ruleName, r.schedule, r.lifecycle.deleteAfter])).to.deep.equal([
@@ -37,7 +38,7 @@ describe("backup in the shipped stacks (offline plan)", () => {
     });
 
     it("dev: one daily rule, no lock, no copies, no central vault", async () => {
-        const result = await runPlan({ stack: "dev" });
+        const result = await shippedPlan("dev");
         expect(result.summary.exitCode, result.error?.message).to.equal(0);
         const [plan] = inputsOf(result, "aws:backup/plan:Plan");
         expect(plan.rules.map((r: any) => [r.ruleName, r.lifecycle, r.copyActions])).to.deep.equal([["daily", { deleteAfter: 35 }, undefined]]);

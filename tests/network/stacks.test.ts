@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { PlanResult, runPlan } from "../../tools/plan/index";
 import { policyView } from "../../tools/plan/properties";
 import { editedStack, writeTempStack } from "../support/stacks";
+import { shippedPlan } from "../support/shipped-plans";
 
 const named = (plan: PlanResult, type: string, name: string) => {
     const found = plan.resources.filter((r) => r.type === type && r.name === name);
@@ -17,8 +18,8 @@ const count = (plan: PlanResult, type: string) => plan.resources.filter((r) => r
 describe("private connectivity in the shipped stacks", () => {
     const plans: Record<string, PlanResult> = {};
     before(async () => {
-        for (const stack of ["dev", "prod"]) {
-            plans[stack] = await runPlan({ stack });
+        for (const stack of ["dev", "prod"] as const) {
+            plans[stack] = await shippedPlan(stack);
         }
     });
 

@@ -14,7 +14,7 @@ import { ProviderSet } from "../../components/shared/providers";
 import { ROOT_STACK_TYPE, runPlan } from "../../tools/plan/index";
 import type { PlannedResource } from "../../tools/plan/index";
 import { PlannedProgram, planProgram, stackConfig } from "../support/plan-program";
-import { shippedPlan } from "../support/shipped-plan";
+import { shippedPlan } from "../support/shipped-plans";
 import { editedStack, sourceOf, writeTempStack } from "../support/stacks";
 import { withOrgPolicies } from "./fixtures";
 

@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { effectivePolicy } from "../../components/backup/org-policy/effective";
 import { runPlan } from "../../tools/plan/index";
 import { renderHuman, renderJson } from "../../tools/plan/render";
-import { shippedPlan } from "../support/shipped-plan";
+import { shippedPlan } from "../support/shipped-plans";
 import { editedStack, writeTempStack } from "../support/stacks";
 
 /** Prod plus a policy on the payments OU that adds a plan and tries to shorten a locked one. */
@@ -93,7 +93,7 @@ describe("plan output: organisation backup policies", () => {
     });
 
     it("adds nothing for a stack without organization backup policies", async () => {
-        const result = await runPlan({ stack: "dev" });
+        const result = await shippedPlan("dev");
         expect(result.orgBackupPolicies).to.equal(undefined);
         expect(result.outputs?.orgBackupPolicyIds).to.deep.equal({});
         expect(renderHuman(result)).to.not.contain("Organisation backup policies");

@@ -4,13 +4,14 @@ import { REPO_ROOT, ROOT_STACK_TYPE, runPlan } from "../../tools/plan/index";
 import { renderHuman, renderJson } from "../../tools/plan/render";
 import { invalidConfigCases } from "../config/invalid-configs";
 import { editedStack, writeTempStack } from "../support/stacks";
+import { shippedPlan } from "../support/shipped-plans";
 
 const fixture = (name: string) => path.join(REPO_ROOT, "tests", "fixtures", "programs", name);
 
 describe("offline plan runner", () => {
-    for (const stack of ["dev", "prod"]) {
+    for (const stack of ["dev", "prod"] as const) {
         it(`plans the ${stack} stack with exit code 0 and a resource tree under the stack root`, async () => {
-            const result = await runPlan({ stack });
+            const result = await shippedPlan(stack);
             expect(result.error, result.error?.message).to.equal(undefined);
             expect(result.summary.exitCode).to.equal(0);
             const root = result.resources.find((r) => r.type === ROOT_STACK_TYPE);
@@ -28,7 +29,7 @@ describe("offline plan runner", () => {
     }
 
     it("renders JSON of the documented shape", async () => {
-        const json = JSON.parse(renderJson(await runPlan({ stack: "prod" })));
+        const json = JSON.parse(renderJson(await shippedPlan("prod")));
         expect(json).to.include.keys("stack", "resources", "violations", "summary");
         expect(json.stack).to.equal("prod");
         expect(json.resources.length).to.be.greaterThan(1);

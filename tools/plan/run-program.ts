@@ -93,6 +93,11 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     const onRejection = (reason: unknown) => stray.push(reason instanceof Error ? reason : new Error(String(reason)));
     process.on("unhandledRejection", onRejection);
 
+    // The SDK captures a stack trace for every resource and promise; with source maps on
+    // (tsx turns them on) each capture maps through them, a large part of a plan's run time.
+    const sourceMaps = process.sourceMapsEnabled;
+    process.setSourceMapsEnabled(false);
+
     let outputs: Record<string, unknown> | undefined;
     let error: Error | undefined;
     const { warnings } = await collectingWarnings(async () => {
@@ -113,6 +118,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     // Let rejections queued by the last registrations reach the handler before removing it.
     await new Promise((resolve) => setImmediate(resolve));
     process.off("unhandledRejection", onRejection);
+    process.setSourceMapsEnabled(sourceMaps);
 
     const failures = [...recorder.failures];
     for (const err of stray) {
