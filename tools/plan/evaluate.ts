@@ -69,6 +69,21 @@ function pulumiTypeOf(x: unknown): string | undefined {
     return typeof t === "string" && t.length > 0 ? t : undefined;
 }
 
+/**
+ * The types a validation judges, when it says so: the SDK's `__pulumiType` (set by
+ * `validateResourceOfType`), or gatevault's `__gatevaultTypes` for validations of several types
+ * (policy/common/typed-validation.ts). Other resources skip it without a call, as the SDK's
+ * analyzer skips a mismatched `__pulumiType`.
+ */
+function validationTypes(validation: ResourceValidation): ReadonlySet<string> | undefined {
+    const one = pulumiTypeOf(validation);
+    if (one) {
+        return new Set([one]);
+    }
+    const several = (validation as { __gatevaultTypes?: unknown }).__gatevaultTypes;
+    return Array.isArray(several) ? new Set(several.map(String)) : undefined;
+}
+
 function isTypeOf(type: string, resourceClass: unknown): boolean {
     const pulumiType = pulumiTypeOf(resourceClass);
     if (pulumiType) {
@@ -91,13 +106,13 @@ function effectiveLevel(level: EnforcementLevel): EnforcementLevel {
     return level === "remediate" ? "mandatory" : level;
 }
 
-function makeReporter(p: Policies[number], level: EnforcementLevel, out: Violation[], defaultUrn?: string): ReportViolation {
+function makeReporter(p: Policies[number], level: EnforcementLevel, out: Violation[], defaultUrn: () => string | undefined): ReportViolation {
     const extras = p as PolicyExtras;
     return (message?: string, urn?: string) => {
         out.push({
             policy: p.name,
             enforcementLevel: level,
-            urn: urn ?? defaultUrn,
+            urn: urn ?? defaultUrn(),
             message: message ? `${p.description}\n${message}` : p.description,
             severity: extras.severity,
             remediation: extras.remediationSteps,
@@ -129,6 +144,37 @@ function optionsOf(r: RecordedResource): ResourceValidationArgs["opts"] {
     return opts;
 }
 
+/**
+ * What resource and stack policies alike see of a resource: props (unwrapped from the wire
+ * form, behind the SDK's unknown-checking proxy), identity, options, provider and type tests.
+ * A class, so that a stack of thousands of resources shares one copy of the methods; unlike
+ * the SDK's closures, `isType` and `asType` must be called on their object (`r.isType(X)`).
+ */
+class ResourceView {
+    readonly type: string;
+    readonly props: Record<string, any>;
+    readonly urn: string;
+    readonly name: string;
+    readonly opts: ResourceValidationArgs["opts"];
+
+    constructor(r: RecordedResource, wire: Record<string, unknown>, readonly provider: PolicyProviderResource | undefined) {
+        this.type = r.type;
+        this.props = unknownCheckingProxy(policyView(wire));
+        this.urn = r.urn;
+        this.name = r.name;
+        this.opts = optionsOf(r);
+    }
+
+    isType(resourceClass: unknown): boolean {
+        return isTypeOf(this.type, resourceClass);
+    }
+
+    // The SDK's typed asType hands back the same props, typed by the caller's class.
+    asType(resourceClass: unknown): any {
+        return isTypeOf(this.type, resourceClass) ? this.props : undefined;
+    }
+}
+
 export async function evaluatePolicies(
     policies: Policies,
     config: ResolvedPackConfig,
@@ -156,42 +202,34 @@ export async function evaluatePolicies(
         return view;
     };
 
+    const resourceView = (r: RecordedResource, wire: Record<string, unknown>) => new ResourceView(r, wire, providerOf(r));
+
     // What does not change from one resource to the next is worked out once per policy.
+    let current: RecordedResource | undefined;
     const resourcePolicies = policies.filter(isResourcePolicy).flatMap((p) => {
         const level = config[p.name]?.enforcementLevel ?? "advisory";
         if (level === "disabled" || !p.validateResource) {
             return [];
         }
         const validations: ResourceValidation[] = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
-        const onlyType = validations.length === 1 ? pulumiTypeOf(validations[0]) : undefined;
-        return [{ p, level: effectiveLevel(level), validations, onlyType, getConfig: getConfig(p.name) }];
+        const onlyTypes = validations.length === 1 ? validationTypes(validations[0]) : undefined;
+        // One reporter per policy; a violation without its own URN belongs to the resource being judged.
+        const report = makeReporter(p, effectiveLevel(level), violations, () => current?.urn);
+        return [{ p, validations, onlyTypes, report, getConfig: getConfig(p.name) }];
     });
     for (const r of resources) {
-        // Shared by the policies that judge this resource, as its props are.
-        let common: Omit<ResourceValidationArgs, "getConfig"> | undefined;
-        for (const { p, level, validations, onlyType, getConfig } of resourcePolicies) {
-            if (onlyType && onlyType !== r.type) {
+        current = r;
+        // One arguments object per resource, shared by the policies that judge it (validations
+        // run one at a time; only getConfig differs between policies).
+        let args: ResourceValidationArgs | undefined;
+        for (const { p, validations, onlyTypes, report, getConfig } of resourcePolicies) {
+            if (onlyTypes && !onlyTypes.has(r.type)) {
                 continue;
             }
-            if (!common) {
-                const props = unknownCheckingProxy(policyView(r.wireInputs));
-                common = {
-                    type: r.type,
-                    props,
-                    urn: r.urn,
-                    name: r.name,
-                    opts: optionsOf(r),
-                    provider: providerOf(r),
-                    stackTags,
-                    isType: (cls) => isTypeOf(r.type, cls),
-                    asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
-                    notApplicable: throwNotApplicable,
-                };
-            }
-            const report = makeReporter(p, level, violations, r.urn);
+            args ??= Object.assign(resourceView(r, r.wireInputs), { stackTags, notApplicable: throwNotApplicable, getConfig }) as ResourceValidationArgs;
+            args.getConfig = getConfig;
             for (const validation of validations) {
                 resourceEvaluations++;
-                const args: ResourceValidationArgs = { ...common, getConfig };
                 try {
                     // Most validations are synchronous; awaiting only promises saves a microtask each.
                     const pending = validation(args, report);
@@ -215,19 +253,7 @@ export async function evaluatePolicies(
     if (stackPolicies.length > 0) {
         const policyResources = new Map<string, PolicyResource>();
         for (const r of resources) {
-            const props = unknownCheckingProxy(policyView(r.wireOutputs ?? r.wireInputs));
-            policyResources.set(r.urn, {
-                type: r.type,
-                props,
-                urn: r.urn,
-                name: r.name,
-                opts: optionsOf(r),
-                provider: providerOf(r),
-                dependencies: [],
-                propertyDependencies: {},
-                isType: (cls) => isTypeOf(r.type, cls),
-                asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
-            });
+            policyResources.set(r.urn, Object.assign(resourceView(r, r.wireOutputs ?? r.wireInputs), { dependencies: [], propertyDependencies: {} }) as PolicyResource);
         }
         // Second pass: link parents and dependencies as objects, as the SDK does.
         for (const r of resources) {
@@ -246,7 +272,7 @@ export async function evaluatePolicies(
             }
             const args: StackValidationArgs = { resources: all, stackTags, getConfig: getConfig(p.name), notApplicable: throwNotApplicable };
             try {
-                await p.validateStack(args, makeReporter(p, effectiveLevel(level), violations));
+                await p.validateStack(args, makeReporter(p, effectiveLevel(level), violations, () => undefined));
             } catch (err) {
                 if (err instanceof UnknownValueError) {
                     violations.push(previewDiagnostic(p, err));
