@@ -15,7 +15,7 @@ export class ApiGatewayAccountSettings extends pulumi.ComponentResource {
     readonly account: aws.apigateway.Account;
 
     constructor(name: string, args: ApiGatewayAccountSettingsArgs, opts: pulumi.ComponentResourceOptions = {}) {
-        super("gatevault:api:AccountSettings", name, {}, opts);
+        super("gatevault:api:ApiGatewayAccountSettings", name, {}, opts);
         this.role = new aws.iam.Role(
             `${name}-cloudwatch-role`,
             {
