@@ -1,97 +1,111 @@
 // Effective backup policies for 1,000 accounts under a 4-level OU tree (4 OUs per level, 340
-// in all), in-process: every OU and account has a policy of its own on top of the root's.
+// in all), through the shipped OrganizationTree: every OU and account has a policy of its own
+// on top of the root's, whose plans are locked.
 // Target: under 200 ms for all 1,000 accounts, documents compiled and results rendered.
 // The second case merges each account's path from the root with no sharing, for comparison.
 
-import { compilePolicy, CompiledPolicy, InheritanceState } from "../components/backup/org-policy/effective";
+import { compilePolicy, InheritanceState } from "../components/backup/org-policy/effective";
+import { OrganizationTree } from "../components/backup/org-policy/organization";
+import { renderBackupPolicy } from "../components/backup/org-policy/render";
 import { planRetentions } from "../components/backup/org-policy/retention";
+import type { BackupPlanConfig, OrgBackupPoliciesConfig, OrgBackupPolicyConfig } from "../components/config/org-backup-policies";
 import { Benchmark, BenchRow, median, ratio } from "./harness";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ACCOUNTS = 1000;
 const FANOUT = 4;
 const DEPTH = 4;
+const ROOT_ID = "r-a1b2";
 
-const leaf = (value: string | string[], lock = false) => (lock ? { "@@operators_allowed_for_child_policies": ["@@none"], "@@assign": value } : { "@@assign": value });
-
-function plan(name: string, days: number, lock: boolean) {
+/** Retentions are 120 days or more: recovery points go cold after 30 days and stay there at least 90. */
+function plan(name: string, days: number, overrides: Partial<BackupPlanConfig> = {}): BackupPlanConfig {
     const copyArn = `arn:aws:backup:eu-central-1:$account:backup-vault:${name}-copy`;
     return {
-        regions: leaf(["eu-west-1"], lock),
-        rules: {
-            [name]: {
-                schedule_expression: leaf("cron(0 3 ? * * *)", lock),
-                start_backup_window_minutes: leaf("60", lock),
-                complete_backup_window_minutes: leaf("360", lock),
-                target_backup_vault_name: leaf("gatevault-backups", lock),
-                lifecycle: { move_to_cold_storage_after_days: leaf("30", lock), delete_after_days: leaf(String(days), lock) },
-                copy_actions: { [copyArn]: { target_backup_vault_arn: leaf(copyArn, lock), lifecycle: { delete_after_days: leaf(String(days), lock) } } },
+        name,
+        regions: ["eu-west-1"],
+        rules: [
+            {
+                name,
+                schedule: "cron(0 3 ? * * *)",
+                startWindowMinutes: 60,
+                completionWindowMinutes: 360,
+                targetVaultName: "gatevault-backups",
+                lifecycle: { moveToColdStorageAfterDays: 30, deleteAfterDays: days },
+                recoveryPointTags: {},
+                copyActions: [{ targetVaultArn: copyArn, lifecycle: { deleteAfterDays: days } }],
             },
-        },
-        selections: { tags: { [name]: { iam_role_arn: leaf("arn:aws:iam::$account:role/backup", lock), tag_key: leaf("backup", lock), tag_value: leaf([name], lock) } } },
+        ],
+        selections: { tags: [{ name, roleArn: "arn:aws:iam::$account:role/backup", tagKey: "backup", tagValues: [name] }], resources: [] },
+        backupPlanTags: {},
+        ...overrides,
     };
 }
 
-interface Node {
-    policies: unknown[];
-    children: Node[];
-}
-
-/** The tree of OUs with their policy documents, and the path (OU chain) of every account. */
-function organization(): { root: Node; accounts: { path: Node[]; policy: unknown }[] } {
-    const root: Node = { policies: [{ plans: { "@@operators_allowed_for_child_policies": ["@@append"], daily: plan("daily", 120, true), monthly: plan("monthly", 365, true) } }], children: [] };
-    const leaves: Node[][] = [];
-    const grow = (node: Node, path: Node[], depth: number) => {
+/** The organization block of a stack config: the OU tree, the accounts in its leaves, and a policy on every node. */
+function organization(): OrgBackupPoliciesConfig {
+    const units: OrgBackupPoliciesConfig["organization"]["units"] = [];
+    const policies: OrgBackupPolicyConfig[] = [
+        {
+            name: "root-backup",
+            targets: [ROOT_ID],
+            childPlans: ["append"],
+            plans: [plan("daily", 120, { childOperators: "none" }), plan("monthly", 365, { childOperators: "none" })],
+        },
+    ];
+    const leaves: string[] = [];
+    const grow = (parentId: string, depth: number) => {
         if (depth === DEPTH) {
-            leaves.push(path);
+            leaves.push(parentId);
             return;
         }
         for (let i = 0; i < FANOUT; i++) {
-            const child: Node = {
-                policies: [{ plans: { [`ou-${depth}-${i}`]: plan(`level${depth}`, 90 + depth * 10 + i, false), daily: { regions: { "@@append": [`eu-north-${depth}`] } } } }],
-                children: [],
-            };
-            node.children.push(child);
-            grow(child, [...path, child], depth + 1);
+            const id = `ou-a1b2-${String(units.length).padStart(8, "0")}`;
+            units.push({ id, name: `ou-${depth}-${i}`, parentId });
+            policies.push({
+                name: `${id}-backup`,
+                targets: [id],
+                plans: [plan(`ou-${depth}-${i}`, 120 + depth * 10 + i)],
+            });
+            grow(id, depth + 1);
         }
     };
-    grow(root, [root], 0);
+    grow(ROOT_ID, 0);
     const accounts = Array.from({ length: ACCOUNTS }, (_, i) => ({
-        path: leaves[i % leaves.length],
-        policy: { plans: { [`account-${i}`]: plan("own", 100 + (i % 50), false), monthly: { rules: { monthly: { lifecycle: { delete_after_days: { "@@assign": "7" } } } } } } },
+        id: String(100_000_000_000 + i),
+        name: `account-${i}`,
+        parentId: leaves[i % leaves.length],
+        deployBackupResources: false,
     }));
-    return { root, accounts };
+    for (const [i, account] of accounts.entries()) {
+        policies.push({ name: `${account.name}-backup`, targets: [account.id], plans: [plan(`account-${i}`, 120 + (i % 50))] });
+    }
+    return { administratorRoleArn: "arn:aws:iam::999999999999:role/org-admin", organization: { rootId: ROOT_ID, units, accounts }, policies };
 }
 
-/** Each OU's inherited state computed once and shared by everything beneath it. */
-function sharedStates(org: ReturnType<typeof organization>): number {
-    const compiled = new Map<unknown, CompiledPolicy>();
-    const compile = (doc: unknown) => compiled.get(doc) ?? compiled.set(doc, compilePolicy(doc)).get(doc)!;
-    const states = new Map<Node, InheritanceState>();
-    const stateOf = (path: Node[]): InheritanceState => {
-        const node = path[path.length - 1];
-        const cached = states.get(node);
-        if (cached) return cached;
-        const above = path.length > 1 ? stateOf(path.slice(0, -1)) : InheritanceState.empty();
-        const state = above.attach(node.policies.map(compile));
-        states.set(node, state);
-        return state;
-    };
+/** The shipped way: each OU's inherited state computed once and shared by everything beneath it. */
+function sharedStates(config: OrgBackupPoliciesConfig): number {
+    const tree = new OrganizationTree(config);
     let plans = 0;
-    for (const account of org.accounts) {
-        const effective = stateOf(account.path).attach([compilePolicy(account.policy)]).render();
-        plans += planRetentions(effective).plans.length;
+    for (const account of config.organization.accounts) {
+        plans += planRetentions(tree.state(account.id).render()).plans.length;
     }
     return plans;
 }
 
 /** Every account's path merged from the root, nothing shared. */
-function fromRoot(org: ReturnType<typeof organization>): number {
+function fromRoot(config: OrgBackupPoliciesConfig): number {
+    const parents = new Map<string, string>([...config.organization.units, ...config.organization.accounts].map((n) => [n.id, n.parentId]));
+    const attached = new Map<string, OrgBackupPolicyConfig[]>();
+    for (const policy of config.policies) {
+        for (const target of policy.targets) attached.set(target, [...(attached.get(target) ?? []), policy]);
+    }
     let plans = 0;
-    for (const account of org.accounts) {
+    for (const account of config.organization.accounts) {
+        const path: string[] = [];
+        for (let id: string | undefined = account.id; id; id = parents.get(id)) path.unshift(id);
         let state = InheritanceState.empty();
-        for (const node of account.path) state = state.attach(node.policies.map(compilePolicy));
-        plans += planRetentions(state.attach([compilePolicy(account.policy)]).render()).plans.length;
+        for (const id of path) state = state.attach((attached.get(id) ?? []).map((p) => compilePolicy(renderBackupPolicy(p))));
+        plans += planRetentions(state.render()).plans.length;
     }
     return plans;
 }

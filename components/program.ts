@@ -3,8 +3,8 @@
 // the parsed stack config and exports what it returns; tests call it under the offline mocks.
 
 import { createApiEndpoints } from "./api";
-import { AccountBackup, assertBackupPlacement } from "./backup";
-import { assertMemberBackupPlacement, deployMemberAccountBackups, deployOrgBackupPolicies } from "./backup/org-policy";
+import { AccountBackup, placementProblems } from "./backup";
+import { deployMemberAccountBackups, deployOrgBackupPolicies, memberPlacementProblems } from "./backup/org-policy";
 import { ConfigProblem, ConfigValidationError, GatevaultConfig, isConfigValidationError } from "./config";
 import { createPrivateNetwork, networkRegionProblems, privateApiUrls } from "./network";
 import { ProviderSet } from "./shared/providers";
@@ -22,21 +22,18 @@ export interface ProgramOptions {
  */
 export function checkStack(config: GatevaultConfig, options: ProgramOptions = {}): StackWiring {
     const problems: ConfigProblem[] = [];
-    const collect = <T>(check: () => T): T | undefined => {
-        try {
-            return check();
-        } catch (err) {
-            if (!isConfigValidationError(err)) throw err;
-            problems.push(...err.problems);
-            return undefined;
-        }
-    };
-    collect(() => assertBackupPlacement(config.backup, config));
-    collect(() => assertMemberBackupPlacement(config));
+    if (config.backup) problems.push(...placementProblems(config.backup, config));
+    problems.push(...memberPlacementProblems(config));
     if (config.network) problems.push(...networkRegionProblems(config.network, config.region));
     // Every API checked against the functions, user pool, VPC links and endpoints this config
     // creates, by name.
-    const wiring = collect(() => planStackWiring(config, { projectDir: options.projectDir }));
+    let wiring: StackWiring | undefined;
+    try {
+        wiring = planStackWiring(config, { projectDir: options.projectDir });
+    } catch (err) {
+        if (!isConfigValidationError(err)) throw err;
+        problems.push(...err.problems);
+    }
     if (problems.length > 0 || wiring === undefined) {
         throw new ConfigValidationError(problems);
     }
@@ -57,7 +54,13 @@ export function deployGatevault(config: GatevaultConfig, options: ProgramOptions
     const network = createPrivateNetwork(config, providers);
 
     // API endpoints: one REST API per entry of gatevault:apis.
-    const apiEndpoints = createApiEndpoints(wiring.config, { provider, projectDir: options.projectDir, ...built.targets, ...network?.apiTargets });
+    const apiEndpoints = createApiEndpoints(wiring.config, {
+        provider,
+        projectDir: options.projectDir,
+        documents: wiring.documents,
+        ...built.targets,
+        ...network?.apiTargets,
+    });
 
     // AWS Backup in this account (gatevault:backup).
     const accountBackup = config.backup

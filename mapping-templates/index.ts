@@ -1,11 +1,12 @@
-// The mapping templates the stacks ship, with where each one belongs. The API component
-// puts them into its OpenAPI body (x-amazon-apigateway-integration requestTemplates /
-// responses); tests/functions/mapping-templates.test.ts renders every one of them.
+// A catalogue of the mapping templates the stacks ship, with the route each one belongs to,
+// for tests: the API itself reads templates from the `file:` paths in stack config (through
+// projectFileReader), never from here. tests/functions/mapping-templates.test.ts renders every
+// one, and tests/wiring/wired-stacks.test.ts checks the stacks send them unchanged.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-export interface MappingTemplate {
+export interface ShippedTemplate {
     /** Path under mapping-templates/. */
     file: string;
     /** The API route it serves. */
@@ -29,10 +30,10 @@ export const mappingTemplates = {
         contentType: "application/json",
         statusCode: "200",
     },
-} as const satisfies Record<string, MappingTemplate>;
+} as const satisfies Record<string, ShippedTemplate>;
 
 export const MAPPING_TEMPLATES_DIR = __dirname;
 
-export function readMappingTemplate(template: MappingTemplate): string {
+export function readMappingTemplate(template: ShippedTemplate): string {
     return fs.readFileSync(path.join(MAPPING_TEMPLATES_DIR, template.file), "utf8");
 }

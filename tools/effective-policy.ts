@@ -11,8 +11,9 @@
 
 import * as fs from "node:fs";
 import { parseCommandLine, refuse } from "./command-line";
-import { compilePolicy, CompiledPolicy, InheritanceState, PolicyDocumentError } from "../components/backup/org-policy/effective";
+import { CompiledPolicy, InheritanceState } from "../components/backup/org-policy/effective";
 import { formatJsonPath } from "../components/backup/org-policy/json";
+import { lowerPolicy } from "../components/backup/org-policy/operators";
 import { planRetentions } from "../components/backup/org-policy/retention";
 
 const USAGE = "usage: npm run effective-policy -- [--retention] <root-policy.json> [<ou-policy.json> ...] <account-policy.json>";
@@ -46,17 +47,13 @@ function readNode(file: string): { policies?: CompiledPolicy[]; problems: string
         return { problems: [`${file}: $: an empty list attaches no policy; give a policy object or a list of them`] };
     }
     const problems: string[] = [];
-    const policies = documents.map((document, i) => {
-        try {
-            return compilePolicy(document);
-        } catch (err) {
-            if (!(err instanceof PolicyDocumentError)) throw err;
-            const prefix: (string | number)[] = Array.isArray(parsed) ? [i] : [];
-            problems.push(...err.problems.map((p) => `${file}: ${formatJsonPath([...prefix, ...p.path])}: ${p.message}`));
-            return undefined;
-        }
+    const policies = documents.map((document, i): CompiledPolicy => {
+        const lowered = lowerPolicy(document);
+        const prefix: (string | number)[] = Array.isArray(parsed) ? [i] : [];
+        problems.push(...lowered.problems.map((p) => `${file}: ${formatJsonPath([...prefix, ...p.path])}: ${p.message}`));
+        return { root: lowered.root };
     });
-    return problems.length > 0 ? { problems } : { policies: policies as CompiledPolicy[], problems };
+    return problems.length > 0 ? { problems } : { policies, problems };
 }
 
 function main(argv: string[]): number {

@@ -6,9 +6,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ApiConfig } from "../config/api";
+import type { KeyPath } from "../config/problems";
 import { deploymentTrigger } from "./deployment-trigger";
 import { ApiDocument, buildApiDocument, methodSettingsPath } from "./openapi";
-import type { KeyPath } from "./openapi/problems";
 import { createLambdaPermissions, routeSlug } from "./permissions";
 import { projectDirectory, projectFileReader } from "./project-files";
 import { ACCESS_LOG_FORMAT, methodSettings } from "./stage-settings";
@@ -30,6 +30,8 @@ export interface ApiEndpointArgs extends ApiTargets {
     accountSettings?: pulumi.Resource;
     /** Other resources the deployment must wait for (VPC links passed by name are added automatically). */
     dependsOn?: pulumi.Resource[];
+    /** The API's document, already built from these args (createApiEndpoints plans every API first); built here when absent. */
+    document?: ApiDocument;
 }
 
 export interface CustomDomainOutputs {
@@ -63,7 +65,7 @@ export class ApiEndpoint extends pulumi.ComponentResource {
 
     constructor(name: string, args: ApiEndpointArgs, opts: pulumi.ComponentResourceOptions = {}) {
         // Everything that can be wrong with the config is found before anything is registered.
-        const built = planApiEndpoint(args);
+        const built = args.document ?? planApiEndpoint(args);
         super("gatevault:api:ApiEndpoint", name, {}, opts);
         const api = args.api;
         const parent = { parent: this };

@@ -18,6 +18,11 @@ export interface ApiEndpointsOptions extends ApiTargets {
     projectDir?: string;
     /** Resources every deployment waits for. */
     dependsOn?: pulumi.Resource[];
+    /**
+     * Per API (in config order), its document as planStackWiring built it against these same
+     * names: the APIs are then not validated again.
+     */
+    documents?: readonly (ApiDocument | undefined)[];
 }
 
 export interface ApiEndpoints {
@@ -53,17 +58,19 @@ export function planApiEndpoints(config: GatevaultConfig, available: Partial<Ava
     return { documents, problems };
 }
 
-function validateAll(config: GatevaultConfig, options: ApiEndpointsOptions, projectDir: string): void {
-    const { problems } = planApiEndpoints(config, availableNames(options), projectDir);
+function validateAll(config: GatevaultConfig, options: ApiEndpointsOptions, projectDir: string): (ApiDocument | undefined)[] {
+    const { documents, problems } = planApiEndpoints(config, availableNames(options), projectDir);
     if (problems.length > 0) {
         throw new ConfigValidationError(problems);
     }
+    return documents;
 }
 
 export function createApiEndpoints(config: GatevaultConfig, options: ApiEndpointsOptions): ApiEndpoints {
+    const { documents: planned, ...targets } = options;
     const projectDir = options.projectDir ?? projectDirectory();
     // One bad API stops them all before any is created: nothing is left half-deployed.
-    validateAll(config, options, projectDir);
+    const documents = planned ?? validateAll(config, options, projectDir);
     if (config.apis.length === 0) {
         return { endpoints: [], outputs: {}, keys: pulumi.secret(pulumi.output<Record<string, Record<string, string>>>({})) };
     }
@@ -74,8 +81,9 @@ export function createApiEndpoints(config: GatevaultConfig, options: ApiEndpoint
             new ApiEndpoint(
                 api.name,
                 {
-                    ...options,
+                    ...targets,
                     api,
+                    document: documents[i],
                     keyPath: ["apis", i],
                     region: config.region,
                     projectDir,

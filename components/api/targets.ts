@@ -3,7 +3,7 @@
 // turning the builder's tokens into their values.
 
 import * as pulumi from "@pulumi/pulumi";
-import { isVpcEndpointId } from "../config/api/references";
+import { isLambdaArn, isVpcEndpointId } from "../config/api/references";
 import { AvailableTargets, lambdaInvokeUri, Reference, substituteReferences } from "./openapi";
 
 /** Something the program builds that config names by ARN. */
@@ -61,7 +61,7 @@ export function resolveDocument(text: string, references: readonly Reference[], 
 }
 
 export function functionArn(ref: string, targets: ApiTargets): pulumi.Input<string> {
-    return ref.startsWith("arn:") ? ref : targets.functions![ref].arn;
+    return isLambdaArn(ref) ? ref : targets.functions![ref].arn;
 }
 
 export function vpcEndpointIds(refs: readonly string[], targets: ApiTargets): pulumi.Input<string>[] {

@@ -18,12 +18,6 @@ export function userPoolOfArn(arn: string): { id: string; region: string } {
     return { region: match[1], id: match[2] };
 }
 
-/** OAuth scopes the client may request: the resource server's, plus OpenID for user sign-in. */
-export function clientScopes(identifier: string, scopeNames: readonly string[], flows: readonly string[]): string[] {
-    const api = scopeNames.map((s) => `${identifier}/${s}`);
-    return flows.includes("code") ? ["openid", "email", ...api] : api;
-}
-
 export class CognitoUserPool extends pulumi.ComponentResource {
     readonly userPoolId: pulumi.Output<string>;
     readonly userPoolArn: pulumi.Output<string>;
@@ -101,8 +95,9 @@ export class CognitoUserPool extends pulumi.ComponentResource {
                 generateSecret: c.generateSecret,
                 allowedOauthFlowsUserPoolClient: true,
                 allowedOauthFlows: c.oauthFlows,
-                // From the resource server's output, so the scopes exist before the client asks for them.
-                allowedOauthScopes: resourceServer.identifier.apply((id) => clientScopes(id, scopeNames, c.oauthFlows)),
+                // From the resource server's output, so the scopes exist before the client asks for them;
+                // user sign-in (the code flow) also needs OpenID.
+                allowedOauthScopes: this.scopes.apply((scopes) => (c.oauthFlows.includes("code") ? ["openid", "email", ...scopes] : scopes)),
                 callbackUrls: c.callbackUrls.length > 0 ? c.callbackUrls : undefined,
                 logoutUrls: c.logoutUrls.length > 0 ? c.logoutUrls : undefined,
                 supportedIdentityProviders: ["COGNITO"],

@@ -1,5 +1,5 @@
 // ARNs and service principals gatevault writes into policies, from config alone (no data
-// source round trips): partition from the region, account roots, AWS-managed policies.
+// source round trips): partition from the region, vaults, AWS-managed policies.
 
 export type Partition = "aws" | "aws-cn" | "aws-us-gov";
 
@@ -9,14 +9,6 @@ export function partitionOf(region: string): Partition {
     if (region.startsWith("cn-")) return "aws-cn";
     if (region.startsWith("us-gov-")) return "aws-us-gov";
     return "aws";
-}
-
-export function accountRootArn(partition: Partition, accountId: string): string {
-    return `arn:${partition}:iam::${accountId}:root`;
-}
-
-export function backupVaultArn(partition: Partition, region: string, accountId: string, vaultName: string): string {
-    return `arn:${partition}:backup:${region}:${accountId}:backup-vault:${vaultName}`;
 }
 
 /** The service-linked role AWS Backup Audit Manager delivers reports with. */

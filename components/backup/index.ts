@@ -14,4 +14,4 @@ export type { BackupAuditArgs } from "./audit";
 export { RestoreTesting } from "./restore-testing";
 export type { RestoreTestingArgs } from "./restore-testing";
 export { RULE_PRESETS, effectiveRule } from "./presets";
-export { assertBackupPlacement } from "./validation/placement-problems";
+export { placementProblems } from "./validation/placement-problems";

@@ -3,7 +3,7 @@
 import type { RestoreSelectionConfig, RestoreTestingConfig } from "../config/backup";
 import { restoreSelectionName } from "./names";
 import { SCHEDULE_TIMEZONE } from "./plan-rules";
-import { TagCondition, tagConditions } from "./selection";
+import { conditionsOf, SelectionConditions, tagConditions } from "./selection";
 
 export interface RestoreTestingPlanSpec<V> {
     scheduleExpression: string;
@@ -35,7 +35,7 @@ export interface RestoreSelectionSpec {
     name: string;
     protectedResourceType: string;
     protectedResourceArns: string[];
-    protectedResourceConditions?: { stringEquals?: TagCondition[]; stringNotEquals?: TagCondition[] };
+    protectedResourceConditions?: SelectionConditions;
     validationWindowHours: number;
     restoreMetadataOverrides?: Record<string, string>;
 }
@@ -47,14 +47,8 @@ export function restoreSelectionSpec(selection: RestoreSelectionConfig): Restore
         protectedResourceArns: [...selection.resources],
         validationWindowHours: selection.validationWindowHours,
     };
-    const equals = tagConditions(selection.matchTags);
-    const notEquals = tagConditions(selection.excludeTags);
-    if (equals.length > 0 || notEquals.length > 0) {
-        spec.protectedResourceConditions = {
-            ...(equals.length > 0 ? { stringEquals: equals } : {}),
-            ...(notEquals.length > 0 ? { stringNotEquals: notEquals } : {}),
-        };
-    }
+    const conditions = conditionsOf(tagConditions(selection.matchTags), tagConditions(selection.excludeTags));
+    if (conditions) spec.protectedResourceConditions = conditions;
     if (selection.restoreMetadataOverrides) spec.restoreMetadataOverrides = { ...selection.restoreMetadataOverrides };
     return spec;
 }

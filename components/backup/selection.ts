@@ -35,7 +35,8 @@ export function tagConditions(tags: Record<string, string>): TagCondition[] {
     return Object.entries(tags).map(([key, value]) => ({ key: tagConditionKey(key), value }));
 }
 
-function conditionsOf(equals: TagCondition[], notEquals: TagCondition[]): SelectionConditions | undefined {
+/** The non-empty lists, `stringEquals` first; undefined when both are empty. */
+export function conditionsOf(equals: TagCondition[], notEquals: TagCondition[]): SelectionConditions | undefined {
     const conditions: SelectionConditions = {};
     if (equals.length > 0) conditions.stringEquals = equals;
     if (notEquals.length > 0) conditions.stringNotEquals = notEquals;

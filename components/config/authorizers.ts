@@ -6,8 +6,9 @@ import { z } from "zod";
 import { AUDIENCE_CLAIMS, authorizerEnvironment, CLOCK_TOLERANCE_MAX_SECONDS, grantProblem, JWKS_TIMEOUT_MS, JWT_ALGORITHMS, urlProblem } from "../../functions/authorizer/settings";
 import { parseRoute } from "../../functions/authorizer/routes";
 import { environmentSizeProblem } from "../functions/limits";
-import { checkedString, logRetentionSchema, uniqueNames } from "./function-primitives";
-import { resourceNameSchema } from "./primitives";
+import { DEFAULT_AUTHORIZER_TTL_SECONDS, MAX_AUTHORIZER_TTL_SECONDS } from "./api/authorizers";
+import { logRetentionSchema } from "./function-primitives";
+import { checkedString, resourceNameSchema, uniqueNames } from "./primitives";
 
 const urlSchema = checkedString(urlProblem);
 
@@ -46,7 +47,7 @@ export const jwtAuthorizerSchema = z
         /** "METHOD /path" → the scopes or groups that may call it. */
         routes: z.record(routeKeySchema, routeGrantSchema).refine((r) => Object.keys(r).length > 0, "must grant at least one route"),
         /** How long API Gateway caches a decision per token (0-3600 s). */
-        resultTtlSeconds: z.int().min(0).max(3600).default(300),
+        resultTtlSeconds: z.int().min(0).max(MAX_AUTHORIZER_TTL_SECONDS).default(DEFAULT_AUTHORIZER_TTL_SECONDS),
         logRetentionDays: logRetentionSchema,
     })
     .superRefine((a, ctx) => {

@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { CONFIG_NAMESPACE } from "./errors";
+import { escapeRegex } from "../shared/regex";
 import { regionSchema } from "./primitives";
 import { secretOnlyKeys, stackConfigSchema } from "./schema";
 
@@ -27,10 +28,6 @@ function allowSecureStrings(schema: JsonSchema): JsonSchema {
         return { anyOf: [schema, secureValue] };
     }
     return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, allowSecureStrings(v)]));
-}
-
-function escapeRegex(s: string): string {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 export function stackFileJsonSchema(): JsonSchema {

@@ -2,7 +2,9 @@
 
 import { z } from "zod";
 
-export const accountIdSchema = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id, quoted in YAML so it stays a string");
+export const ACCOUNT_ID = /^\d{12}$/;
+
+export const accountIdSchema = z.string().regex(ACCOUNT_ID, "must be a 12-digit AWS account id, quoted in YAML so it stays a string");
 
 export const regionSchema = z
     .string()
@@ -28,6 +30,34 @@ export const tagsSchema = z
 export const roleArnSchema = z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/, "must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
+
+/** A string checked by a rule that returns its message, if any (rules shared with the handlers, for one). */
+export function checkedString(problemOf: (value: string) => string | undefined) {
+    return z.string().superRefine((value, ctx) => {
+        const problem = problemOf(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
+    });
+}
+
+/** An array refinement: `name` must be unique across the list. */
+export function uniqueNames(listKey: string) {
+    return (items: { name: string }[], ctx: z.RefinementCtx) => {
+        const seen = new Map<string, number>();
+        items.forEach((item, i) => {
+            const first = seen.get(item.name);
+            if (first !== undefined) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: [i, "name"],
+                    message: `duplicates the name of ${listKey}[${first}] ("${item.name}"); names must be unique in a stack`,
+                    input: item.name,
+                });
+            } else {
+                seen.set(item.name, i);
+            }
+        });
+    };
+}
 
 /**
  * Top-level scalar config values arrive from the engine as strings ("true", "42");

@@ -3,8 +3,8 @@
 
 import { z } from "zod";
 import { contentTypeProblem, GIB, keyPrefixProblem, MIB, S3_LIMITS, uploadLimitProblems, URL_EXPIRY_SECONDS } from "../../functions/uploads/settings";
-import { checkedString, logRetentionSchema } from "./function-primitives";
-import { resourceNameSchema } from "./primitives";
+import { logRetentionSchema } from "./function-primitives";
+import { checkedString, resourceNameSchema } from "./primitives";
 
 export const kmsKeyArnSchema = z
     .string()

@@ -1,5 +1,5 @@
-// Names AWS derives from a region and partition: service endpoints, DNS suffixes, account
-// principals. China regions differ in both.
+// Names AWS derives from a region and partition: service endpoints and DNS suffixes. China
+// regions differ in both.
 
 import { partitionOf } from "../api/openapi/context";
 
@@ -13,9 +13,4 @@ export function dnsSuffix(region: string): string {
 /** The interface endpoint service of API Gateway's execute-api in a region. */
 export function executeApiServiceName(region: string): string {
     return `${partitionOf(region) === "aws-cn" ? "cn.com.amazonaws" : "com.amazonaws"}.${region}.execute-api`;
-}
-
-/** The principal that stands for every identity of an account. */
-export function accountRootArn(partition: string, accountId: string): string {
-    return `arn:${partition}:iam::${accountId}:root`;
 }

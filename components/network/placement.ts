@@ -4,21 +4,15 @@
 
 import { ConfigProblem, formatKeyPath } from "../config";
 import type { NetworkConfig } from "../config/network";
-import { nlbArnParts } from "../config/network/ids";
+import { loadBalancerArnRefs, nlbArnParts } from "../config/network/ids";
 
 export function networkRegionProblems(config: NetworkConfig, region: string, at: readonly (string | number)[] = ["network"]): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
-    const check = (arn: string, path: (string | number)[]) => {
+    for (const { arn, path } of loadBalancerArnRefs(config)) {
         const arnRegion = nlbArnParts(arn)?.region;
         if (arnRegion !== undefined && arnRegion !== region) {
             problems.push({ path: formatKeyPath([...at, ...path]), message: `must be a load balancer in the stack's region ${region} (got ${arnRegion})` });
         }
-    };
-    for (const [name, link] of Object.entries(config.vpcLinks)) {
-        if (link.loadBalancerArn) check(link.loadBalancerArn, ["vpcLinks", name, "loadBalancerArn"]);
-    }
-    for (const [name, svc] of Object.entries(config.endpointServices)) {
-        svc.loadBalancerArns?.forEach((arn, i) => check(arn, ["endpointServices", name, "loadBalancerArns", i]));
     }
     return problems;
 }

@@ -2,7 +2,7 @@
 // (the PrivateLink guide, "Manage permissions"); there is no organization principal and
 // aws:PrincipalOrgID does not apply, so "the organization" means each of its active accounts.
 
-import { accountRootArn } from "./aws-names";
+import { accountRootArn } from "../shared/arns";
 
 export interface OrganizationAccount {
     id: string;

@@ -5,10 +5,10 @@
 
 import type { GatevaultConfig } from "../config";
 import { NO_AUTHORIZER } from "../config/api/route";
-import type { WiringProblems } from "./problems";
+import type { Problems } from "../config/problems";
 import type { SuppliedNames } from "./supplied";
 
-export function cognitoScopeProblems(config: GatevaultConfig, supplied: SuppliedNames, problems: WiringProblems): void {
+export function cognitoScopeProblems(config: GatevaultConfig, supplied: SuppliedNames, problems: Problems): void {
     config.apis.forEach((api, i) => {
         api.routes.forEach((route, j) => {
             const name = route.authorizer ?? api.defaultAuthorizer;

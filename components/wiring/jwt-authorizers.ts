@@ -7,12 +7,13 @@
 import type { ApiConfig, AuthorizerConfig } from "../config/api";
 import type { HttpMethod } from "../config/api/http";
 import type { JwtAuthorizerConfig } from "../config/authorizers";
+import type { Problems } from "../config/problems";
 import { JWT_IDENTITY_SOURCE } from "../functions/jwt-authorizer";
 import { parseRoute, routeResource } from "../../functions/authorizer/routes";
 import type { ApiDocument } from "../api";
 import { executeApiPattern } from "../api/openapi";
 import { operationKey } from "../api/openapi/paths";
-import type { WiringProblems } from "./problems";
+import { escapeRegex } from "../shared/regex";
 import { describeFunction, suppliedFunction, SuppliedNames } from "./supplied";
 
 interface LinkedJwt {
@@ -29,7 +30,7 @@ function jwtOf(a: AuthorizerConfig, supplied: SuppliedNames): LinkedJwt | undefi
 
 const sameSource = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-function linkAuthorizer(a: AuthorizerConfig, at: (string | number)[], supplied: SuppliedNames, problems: WiringProblems): AuthorizerConfig {
+function linkAuthorizer(a: AuthorizerConfig, at: (string | number)[], supplied: SuppliedNames, problems: Problems): AuthorizerConfig {
     const f = suppliedFunction(a.function, supplied);
     if (f?.kind === "uploads") {
         problems.add([...at, "function"], `names ${describeFunction(a.function!, f)}, which is not an authorizer; name one of gatevault:jwtAuthorizers`);
@@ -59,7 +60,7 @@ function linkAuthorizer(a: AuthorizerConfig, at: (string | number)[], supplied: 
 }
 
 /** The APIs with JWT authorizers linked (TTL from the JWT authorizer), and every disagreement as a problem. */
-export function linkJwtAuthorizers(apis: readonly ApiConfig[], supplied: SuppliedNames, problems: WiringProblems): ApiConfig[] {
+export function linkJwtAuthorizers(apis: readonly ApiConfig[], supplied: SuppliedNames, problems: Problems): ApiConfig[] {
     return apis.map((api, i) => {
         const authorizers = Object.fromEntries(
             Object.entries(api.authorizers).map(([name, a]) => [name, linkAuthorizer(a, ["apis", i, "authorizers", name], supplied, problems)]),
@@ -85,7 +86,7 @@ export function linkJwtAuthorizers(apis: readonly ApiConfig[], supplied: Supplie
 
 /** IAM-style match: `*` in a granted resource matches anything, `/` included. */
 function grants(granted: string, resource: string): boolean {
-    const pattern = granted.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+    const pattern = granted.split("*").map(escapeRegex).join(".*");
     return new RegExp(`^${pattern}$`).test(resource);
 }
 
@@ -103,7 +104,7 @@ export function jwtCoverageProblems(
     apis: readonly ApiConfig[],
     documents: readonly (ApiDocument | undefined)[],
     supplied: SuppliedNames,
-    problems: WiringProblems,
+    problems: Problems,
 ): void {
     apis.forEach((api, i) => {
         const doc = documents[i];

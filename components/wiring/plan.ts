@@ -5,10 +5,10 @@
 
 import type { GatevaultConfig } from "../config";
 import { ConfigValidationError } from "../config/errors";
-import { AvailableTargets, planApiEndpoints } from "../api";
+import { Problems } from "../config/problems";
+import { ApiDocument, AvailableTargets, planApiEndpoints } from "../api";
 import { cognitoScopeProblems } from "./cognito";
 import { jwtCoverageProblems, linkJwtAuthorizers } from "./jwt-authorizers";
-import { WiringProblems } from "./problems";
 import { suppliedNames } from "./supplied";
 import { uploadRouteProblems } from "./uploads";
 
@@ -17,6 +17,8 @@ export interface StackWiring {
     config: GatevaultConfig;
     /** The names the program will supply to the APIs. */
     available: AvailableTargets;
+    /** Per API (in config order), its document built against `available`, for createApiEndpoints to deploy. */
+    documents: (ApiDocument | undefined)[];
 }
 
 export interface StackWiringOptions {
@@ -25,7 +27,7 @@ export interface StackWiringOptions {
 }
 
 export function planStackWiring(config: GatevaultConfig, options: StackWiringOptions = {}): StackWiring {
-    const problems = new WiringProblems();
+    const problems = new Problems();
     const supplied = suppliedNames(config, problems);
     const linked: GatevaultConfig = { ...config, apis: linkJwtAuthorizers(config.apis, supplied, problems) };
     uploadRouteProblems(linked, supplied, problems);
@@ -42,5 +44,5 @@ export function planStackWiring(config: GatevaultConfig, options: StackWiringOpt
     if (all.length > 0) {
         throw new ConfigValidationError(all);
     }
-    return { config: linked, available };
+    return { config: linked, available, documents: planned.documents };
 }

@@ -7,8 +7,8 @@ import type { GatevaultConfig } from "../config";
 import { isLambdaArn } from "../config/api/references";
 import type { JwtAuthorizerConfig } from "../config/authorizers";
 import type { CognitoConfig } from "../config/cognito";
+import type { Problems } from "../config/problems";
 import type { UploadsConfig } from "../config/uploads";
-import type { WiringProblems } from "./problems";
 
 export type SuppliedFunction =
     | { kind: "jwt-authorizer"; index: number; config: JwtAuthorizerConfig }
@@ -26,7 +26,7 @@ export function describeFunction(name: string, f: SuppliedFunction): string {
     return f.kind === "uploads" ? `the upload function ("${name}", gatevault:uploads)` : `gatevault:jwtAuthorizers[${f.index}] ("${name}")`;
 }
 
-export function suppliedNames(config: GatevaultConfig, problems: WiringProblems): SuppliedNames {
+export function suppliedNames(config: GatevaultConfig, problems: Problems): SuppliedNames {
     const functions = new Map<string, SuppliedFunction>();
     config.jwtAuthorizers.forEach((a, index) => functions.set(a.name, { kind: "jwt-authorizer", index, config: a }));
     if (config.uploads) {

@@ -5,13 +5,13 @@
 
 import type { GatevaultConfig } from "../config";
 import { NO_AUTHORIZER } from "../config/api/route";
+import type { Problems } from "../config/problems";
 import { UPLOAD_ROUTES, UploadAction, uploadAction } from "../../functions/uploads/routes";
-import type { WiringProblems } from "./problems";
 import { describeFunction, suppliedFunction, SuppliedNames } from "./supplied";
 
 const ROUTE_LIST = Object.values(UPLOAD_ROUTES).join(", ");
 
-export function uploadRouteProblems(config: GatevaultConfig, supplied: SuppliedNames, problems: WiringProblems): void {
+export function uploadRouteProblems(config: GatevaultConfig, supplied: SuppliedNames, problems: Problems): void {
     const uploads = config.uploads;
     config.apis.forEach((api, i) => {
         const served = new Set<UploadAction>();

@@ -2,7 +2,7 @@
 // and what the handler reads back (and validates) at cold start. The rules here are also
 // used by the stack-config schema, so a stack file and a handler agree on what is valid.
 
-import { EnvReader } from "../shared/settings-error";
+import { EnvReader, isStringList } from "../shared/settings-error";
 import { parseRoute } from "./routes";
 
 export const JWT_ALGORITHMS = ["RS256", "ES256"] as const;
@@ -91,10 +91,6 @@ export function routeGrantProblems(routes: Record<string, RouteGrant>): { route:
     return problems;
 }
 
-function isStringList(v: unknown): v is string[] {
-    return Array.isArray(v) && v.every((s) => typeof s === "string" && s !== "");
-}
-
 function readRoutes(reader: EnvReader): Record<string, RouteGrant> {
     const key = AUTHORIZER_ENV.routes;
     const raw = reader.json(key);
@@ -142,10 +138,7 @@ export function authorizerSettingsFromEnv(env: Record<string, string | undefined
         const problem = value === "" ? undefined : urlProblem(value);
         if (problem) reader.problem(key, problem);
     }
-    const audience = reader.stringList(e.audience);
-    if (env[e.audience] !== undefined && audience.length === 0) {
-        reader.problem(e.audience, "must list at least one audience");
-    }
+    const audience = reader.nonEmptyStringList(e.audience, "must list at least one audience");
     const algorithms = env[e.algorithms] === undefined ? [...JWT_ALGORITHMS] : reader.stringList(e.algorithms);
     if (algorithms.length === 0 || algorithms.some((a) => !JWT_ALGORITHMS.includes(a as JwtAlgorithm))) {
         reader.problem(e.algorithms, `must be a non-empty JSON list of ${JWT_ALGORITHMS.join(", ")} (got ${JSON.stringify(env[e.algorithms])})`);

@@ -17,6 +17,11 @@ export class HandlerSettingsError extends Error {
     }
 }
 
+/** The lists handlers take from JSON: strings, none of them empty. */
+export function isStringList(v: unknown): v is string[] {
+    return Array.isArray(v) && v.every((s) => typeof s === "string" && s !== "");
+}
+
 /** Reads environment variables, collecting every problem instead of stopping at the first. */
 export class EnvReader {
     readonly problems: SettingProblem[] = [];
@@ -75,11 +80,20 @@ export class EnvReader {
         if (value === undefined) {
             return [];
         }
-        if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || v === "")) {
+        if (!isStringList(value)) {
             this.problem(key, "must be a JSON list of non-empty strings");
             return [];
         }
-        return value as string[];
+        return value;
+    }
+
+    /** A list that may be left unset, but not set to nothing: `emptyMessage` says what it must hold. */
+    nonEmptyStringList(key: string, emptyMessage: string): string[] {
+        const list = this.stringList(key);
+        if (this.env[key] !== undefined && list.length === 0) {
+            this.problem(key, emptyMessage);
+        }
+        return list;
     }
 
     done<T>(handler: string, settings: T): T {

@@ -95,10 +95,7 @@ export function uploadSettingsFromEnv(env: Record<string, string | undefined>): 
     const keyPrefix = reader.string(e.keyPrefix);
     const prefixProblem = keyPrefix === "" ? undefined : keyPrefixProblem(keyPrefix);
     if (prefixProblem) reader.problem(e.keyPrefix, prefixProblem);
-    const allowedContentTypes = reader.stringList(e.allowedContentTypes);
-    if (env[e.allowedContentTypes] !== undefined && allowedContentTypes.length === 0) {
-        reader.problem(e.allowedContentTypes, "must list at least one content type");
-    }
+    const allowedContentTypes = reader.nonEmptyStringList(e.allowedContentTypes, "must list at least one content type");
     for (const type of allowedContentTypes) {
         const problem = contentTypeProblem(type);
         if (problem) reader.problem(e.allowedContentTypes, problem);

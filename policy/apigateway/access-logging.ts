@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
+import { isObject } from "../common/parse-json";
 import type { GatevaultResourcePolicy } from "../types";
 
 interface Config {
@@ -15,7 +16,7 @@ export function accessLogFormatProblem(format: string): string | undefined {
     const template = format.replace(/\$context\.[A-Za-z0-9_.-]*[A-Za-z0-9_]/g, "0");
     try {
         const parsed = JSON.parse(template);
-        return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? undefined : "the format is not a JSON object";
+        return isObject(parsed) ? undefined : "the format is not a JSON object";
     } catch {
         return "the format is not JSON (API Gateway's CLF, XML and CSV formats cannot be queried as structured logs)";
     }

@@ -7,9 +7,15 @@ interface Config {
     allowedOrigins: string[];
 }
 
-/** Whether callers of the path present credentials to its methods. */
-function authUsed(doc: OpenApiDocument, path: string): boolean {
-    return operationsOf(doc).some((op) => op.method !== "OPTIONS" && op.path === path && authorizationOf(doc, op).ok);
+/** Paths where callers present credentials to at least one (non-OPTIONS) method. */
+function authorizedPaths(doc: OpenApiDocument): Set<string> {
+    const paths = new Set<string>();
+    for (const op of operationsOf(doc)) {
+        if (op.method !== "OPTIONS" && !paths.has(op.path) && authorizationOf(doc, op).ok) {
+            paths.add(op.path);
+        }
+    }
+    return paths;
 }
 
 export const corsOrigins: GatevaultResourcePolicy = {
@@ -39,11 +45,13 @@ export const corsOrigins: GatevaultResourcePolicy = {
             return;
         }
         const { allowedOrigins } = args.getConfig<Config>();
+        // Only wildcard origins need it, and most bodies have none.
+        let authorized: Set<string> | undefined;
         for (const cors of corsOriginsOf(doc.value)) {
             if (cors.origin === "*") {
                 if (cors.credentials) {
                     report(`${cors.where} allows any origin together with credentials.`);
-                } else if (cors.path !== undefined && authUsed(doc.value, cors.path)) {
+                } else if (cors.path !== undefined && (authorized ??= authorizedPaths(doc.value)).has(cors.path)) {
                     // API Gateway's own responses (errors, throttling) carry nothing a caller
                     // could not get without credentials, so there only credentials matter.
                     report(`${cors.where} allows any origin on path ${cors.path}, whose methods require authorization.`);

@@ -3,20 +3,10 @@
 // the CORS headers integration and gateway responses set, and binary media types. Pure and
 // read-only; every API Gateway rule that judges the body goes through here.
 
-import { parseJsonObject, Parsed, stringList } from "../common/parse-json";
+import { OPERATION_KEYS } from "../../components/api/openapi/paths";
+import { isObject, parseJsonObject, Parsed, stringList } from "../common/parse-json";
 
 export type OpenApiDocument = Record<string, any>;
-
-const METHODS: Record<string, string> = {
-    get: "GET",
-    put: "PUT",
-    post: "POST",
-    delete: "DELETE",
-    options: "OPTIONS",
-    head: "HEAD",
-    patch: "PATCH",
-    "x-amazon-apigateway-any-method": "ANY",
-};
 
 export interface Operation {
     path: string;
@@ -40,7 +30,7 @@ export function parseOpenApiBody(body: unknown): Parsed<OpenApiDocument> {
         const doc = result.value;
         if (typeof doc.openapi !== "string" && typeof doc.swagger !== "string") {
             result = { ok: false, problem: "the OpenAPI body has no openapi (or swagger) version field" };
-        } else if (typeof doc.paths !== "object" || doc.paths === null || Array.isArray(doc.paths)) {
+        } else if (!isObject(doc.paths)) {
             result = { ok: false, problem: "the OpenAPI body has no paths object" };
         }
     }
@@ -49,10 +39,6 @@ export function parseOpenApiBody(body: unknown): Parsed<OpenApiDocument> {
         lastParse = result;
     }
     return result;
-}
-
-function isObject(v: unknown): v is Record<string, any> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Follows a local `$ref` (`#/components/...`); anything else is returned as it is. */
@@ -73,7 +59,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
     for (const [path, pathItem] of Object.entries(doc.paths ?? {})) {
         if (!isObject(pathItem)) continue;
         for (const [key, operation] of Object.entries(pathItem)) {
-            const method = METHODS[key.toLowerCase()];
+            const method = OPERATION_KEYS[key.toLowerCase()];
             if (method && isObject(operation)) {
                 out.push({ path, method, operation, pathItem });
             }

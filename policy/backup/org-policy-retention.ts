@@ -10,9 +10,8 @@ import { validateResourceOfType } from "@pulumi/policy";
 import { effectivePolicy, PolicyDocumentError } from "../../components/backup/org-policy/effective";
 import { formatJsonPath } from "../../components/backup/org-policy/json";
 import { describeRetentionProblems, planRetentions, RuleRetention } from "../../components/backup/org-policy/retention";
+import { minRetentionDays } from "../common/parameters";
 import type { GatevaultResourcePolicy } from "../types";
-
-const DEFAULT_MINIMUM_DAYS = 90;
 
 function shortfalls(rule: RuleRetention, plan: string, minimum: number): string[] {
     const out: string[] = [];
@@ -56,18 +55,14 @@ export const orgPolicyRetention: GatevaultResourcePolicy = {
     remediationSteps:
         "Raise lifecycle.deleteAfterDays of the rule (and of each copy action's lifecycle) in gatevault:orgBackupPolicies to at least the minimum, " +
         "or remove the lifecycle to keep recovery points indefinitely.",
-    configSchema: {
-        properties: {
-            minRetentionDays: { type: "integer", minimum: 1, maximum: 36_500, default: DEFAULT_MINIMUM_DAYS },
-        },
-    },
+    configSchema: { properties: { minRetentionDays } },
     validateResource: validateResourceOfType(aws.organizations.Policy, (policy, args, report) => {
         if (policy.type !== "BACKUP_POLICY") {
             return;
         }
-        const { minRetentionDays } = args.getConfig<{ minRetentionDays: number }>();
+        const minimum = args.getConfig<{ minRetentionDays: number }>().minRetentionDays;
         // Reading `content` while it is unknown throws, which the engine reports as "can't run during preview".
-        for (const problem of orgPolicyRetentionProblems(policy.content, minRetentionDays)) {
+        for (const problem of orgPolicyRetentionProblems(policy.content, minimum)) {
             report(problem);
         }
     }),

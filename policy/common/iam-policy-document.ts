@@ -3,7 +3,7 @@
 // conditions normalised to lists, and IAM's action matching. Pure, shared by every rule that
 // reads a policy.
 
-import { parseJsonObject, Parsed, stringList } from "./parse-json";
+import { isObject, parseJsonObject, Parsed, stringList } from "./parse-json";
 
 export interface Statement {
     sid?: string;
@@ -26,7 +26,7 @@ export interface PolicyDocument {
 function principalOf(value: unknown): Statement["principal"] {
     if (value === undefined) return undefined;
     if (value === "*") return "*";
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    if (isObject(value)) {
         const out: Record<string, string[]> = {};
         for (const [kind, v] of Object.entries(value)) out[kind] = stringList(v);
         return out;

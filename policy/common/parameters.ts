@@ -2,6 +2,7 @@
 // defaults agree (a stack's policy config sets them per rule).
 
 import type { PolicyConfigSchema } from "@pulumi/policy";
+import { MAX_RETENTION_DAYS } from "../../components/backup/rules/lifecycle";
 
 type ParameterSchema = PolicyConfigSchema["properties"][string];
 
@@ -10,7 +11,7 @@ const DEFAULT_MIN_RETENTION_DAYS = 90;
 export const minRetentionDays: ParameterSchema = {
     type: "integer",
     minimum: 1,
-    maximum: 36_500,
+    maximum: MAX_RETENTION_DAYS,
     default: DEFAULT_MIN_RETENTION_DAYS,
     description: "Shortest retention, in days, a recovery point may have.",
 };

@@ -3,6 +3,11 @@
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, any> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** Parses a JSON object given as a string, or passes an object through as it is. */
 export function parseJsonObject(value: unknown, what: string): Parsed<Record<string, any>> {
     let parsed: unknown = value;
@@ -13,10 +18,10 @@ export function parseJsonObject(value: unknown, what: string): Parsed<Record<str
             return { ok: false, problem: `${what} is not valid JSON (${(err as Error).message})` };
         }
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    if (!isObject(parsed)) {
         return { ok: false, problem: `${what} must be a JSON object (got ${Array.isArray(parsed) ? "an array" : typeof parsed})` };
     }
-    return { ok: true, value: parsed as Record<string, any> };
+    return { ok: true, value: parsed };
 }
 
 /** A string or a list of strings, as IAM and OpenAPI documents allow, as a list. */

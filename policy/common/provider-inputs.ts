@@ -2,6 +2,7 @@
 // (defaultTags, assumeRoles, allowedAccountIds) JSON-encoded as strings, so they are decoded here.
 
 import type { PolicyProviderResource } from "@pulumi/policy";
+import { isObject } from "./parse-json";
 
 // Every resource of a provider carries the same encoded value; the last decode is kept.
 // Decoded values are never modified.
@@ -28,5 +29,5 @@ export function providerInput(provider: PolicyProviderResource | undefined, key:
 export function providerDefaultTags(provider: PolicyProviderResource | undefined): Record<string, unknown> {
     const defaultTags = providerInput(provider, "defaultTags");
     const tags = typeof defaultTags === "object" && defaultTags !== null ? (defaultTags as { tags?: unknown }).tags : undefined;
-    return typeof tags === "object" && tags !== null && !Array.isArray(tags) ? (tags as Record<string, unknown>) : {};
+    return isObject(tags) ? tags : {};
 }

@@ -9,7 +9,7 @@ import { ApiGatewayAccountSettings } from "../../components/api/account-settings
 import type { ApiConfig } from "../../components/config/api";
 import { ProviderSet } from "../../components/shared/providers";
 import type { PlannedProgram } from "../support/plan-program";
-import { planProgram, stackConfig } from "../support/plan-program";
+import { planFailure, planProgram, stackConfig } from "../support/plan-program";
 import { apiConfig, LAMBDA_ARN } from "./support";
 
 const T = {
@@ -36,16 +36,22 @@ const tiers = {
 
 type Extra = Partial<Omit<ApiEndpointArgs, "api">>;
 
-/** Builds endpoints (name → config) in one program through the dev stack's provider. */
-function planEndpoints(endpoints: Record<string, { api: ApiConfig; extra?: (provider: aws.Provider) => Extra }>, returns?: (built: Record<string, ApiEndpoint>) => unknown): Promise<PlannedProgram> {
-    return planProgram(() => {
+type Endpoints = Record<string, { api: ApiConfig; extra?: (provider: aws.Provider) => Extra }>;
+
+/** A program building endpoints (name → config) through the dev stack's provider. */
+function endpointsProgram(endpoints: Endpoints, returns?: (built: Record<string, ApiEndpoint>) => unknown): () => unknown {
+    return () => {
         const provider = new ProviderSet(stackConfig("dev")).main;
         const built: Record<string, ApiEndpoint> = {};
         for (const [name, { api, extra }] of Object.entries(endpoints)) {
             built[name] = new ApiEndpoint(name, { api, keyPath: ["apis", 0], region: "eu-west-1", ...extra?.(provider) }, { providers: [provider] });
         }
         return returns?.(built);
-    });
+    };
+}
+
+function planEndpoints(endpoints: Endpoints, returns?: (built: Record<string, ApiEndpoint>) => unknown): Promise<PlannedProgram> {
+    return planProgram(endpointsProgram(endpoints, returns));
 }
 
 const childrenOf = (plan: PlannedProgram, name: string) => plan.resources.filter((r) => r.parent === plan.one(T.component, name).urn);
@@ -288,11 +294,10 @@ describe("ApiEndpoint component", () => {
     });
 
     it("fails with the key path before registering anything when a name is not supplied", async () => {
-        const err = await planEndpoints({
-            orders: { api: apiConfig({ routes: [{ path: "/uploads", method: "POST", integration: { type: "LAMBDA", function: "upload-handler" } }] }) },
-        }).then(
-            () => undefined,
-            (e) => e,
+        const err = await planFailure(
+            endpointsProgram({
+                orders: { api: apiConfig({ routes: [{ path: "/uploads", method: "POST", integration: { type: "LAMBDA", function: "upload-handler" } }] }) },
+            }),
         );
         const result = err?.plan;
         expect(result?.error?.kind, String(err)).to.equal("config");

@@ -2,7 +2,7 @@
 // API Gateway's own 4XX/5XX responses.
 
 import { expect } from "chai";
-import Velocity from "velocityjs";
+import { renderVtl } from "../support/vtl";
 import { apiConfig, build, configProblems, editApi, expectProblem, expectValidOpenApi, integration, operation } from "./support";
 
 const routes = [
@@ -13,9 +13,8 @@ const routes = [
 
 /** Runs the preflight's response template as API Gateway would, returning the overridden headers. */
 function renderPreflight(template: string, origin?: string): Record<string, string> {
-    const headers = new Map<string, string>(origin ? [["origin", origin]] : []);
     const context = { responseOverride: { header: {} as Record<string, string> } };
-    Velocity.render(template, { input: { params: () => ({ header: headers }) }, context });
+    renderVtl(template, { params: { header: origin ? { origin } : {} }, context });
     return context.responseOverride.header;
 }
 

@@ -7,21 +7,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { planApiEndpoints } from "../../components/api";
 import { planStackWiring } from "../../components/wiring";
-import { PlannedResource, PlanResult, REPO_ROOT, runPlan } from "../../tools/plan/index";
-import { policyView } from "../../tools/plan/properties";
+import { PlanResult, REPO_ROOT } from "../../tools/plan/index";
 import { renderJson } from "../../tools/plan/render";
-import { stackConfig } from "../support/plan-program";
+import { planLookups, rawInputs as raw, stackConfig } from "../support/plan-program";
 import { shippedPlan } from "../support/shipped-plans";
-import { editedStack, writeTempStack } from "../support/stacks";
+import { planEditedStack } from "../support/stacks";
 import { expectValidOpenApi } from "./support";
 
-const raw = (r: PlannedResource) => policyView(r.record.wireInputs) as Record<string, any>;
-const ofType = (plan: PlanResult, type: string) => plan.resources.filter((r) => r.type === type);
-const one = (plan: PlanResult, type: string, name?: string) => {
-    const found = ofType(plan, type).filter((r) => name === undefined || r.name === name);
-    expect(found, `${type} ${name ?? ""}`).to.have.length(1);
-    return found[0];
-};
+const ofType = (plan: PlanResult, type: string) => planLookups(plan).ofType(type);
+const one = (plan: PlanResult, type: string, name?: string) => planLookups(plan).one(type, name);
 
 describe("API endpoints in the shipped stacks", () => {
     let prod: PlanResult;
@@ -121,10 +115,8 @@ describe("API endpoints in the shipped stacks", () => {
 });
 
 describe("API wiring in the program", () => {
-    const planEdited = (edit: (c: Record<string, any>) => void) => runPlan({ stack: "dev", configFile: writeTempStack(editedStack("dev", edit)) });
-
     it("validates every API and gatevault:apiKeys before creating any API, reporting all problems", async () => {
-        const result = await planEdited((c) => {
+        const result = await planEditedStack("dev", (c) => {
             const second = structuredClone(c["gatevault:apis"][0]);
             second.name = "billing";
             second.clients = {};
@@ -149,7 +141,7 @@ describe("API wiring in the program", () => {
     });
 
     it("creates the account logging setting once for several APIs, and keeps key values from gatevault:apiKeys secret", async () => {
-        const result = await planEdited((c) => {
+        const result = await planEditedStack("dev", (c) => {
             const second = structuredClone(c["gatevault:apis"][0]);
             second.name = "billing";
             second.clients = {};

@@ -5,10 +5,12 @@ import { validate } from "@readme/openapi-parser";
 import { expect } from "chai";
 import type { ApiConfig } from "../../components/config/api";
 import { apiSchema } from "../../components/config/api";
-import { ConfigProblem, isConfigValidationError, parseStackConfig } from "../../components/config";
+import type { ConfigProblem } from "../../components/config";
 import { buildApiDocument, ApiDocument } from "../../components/api/openapi";
 import type { AvailableTargets } from "../../components/api/openapi";
-import { editedStack, sourceOf } from "../support/stacks";
+import { problemsOf } from "../support/config-problems";
+
+export { configProblems, expectProblem } from "../support/config-problems";
 
 export const LAMBDA_ARN = "arn:aws:lambda:eu-west-1:111111111111:function:orders-handler";
 
@@ -32,30 +34,8 @@ export function build(api: ApiConfig, opts: BuildOptions = {}): ApiDocument {
     return buildApiDocument({ api, at: ["apis", 0], region: opts.region ?? "eu-west-1", available: opts.available, readFile: (p) => opts.files?.[p] });
 }
 
-export function problemsOf(fn: () => unknown): ConfigProblem[] {
-    try {
-        fn();
-    } catch (err) {
-        if (isConfigValidationError(err)) {
-            return err.problems;
-        }
-        throw err;
-    }
-    throw new Error("expected a ConfigValidationError");
-}
-
 export function buildProblems(api: ApiConfig, opts: BuildOptions = {}): ConfigProblem[] {
     return problemsOf(() => build(api, opts));
-}
-
-/** Problems the stack-config parser reports for the dev stack with `edit` applied. */
-export function configProblems(edit: (config: Record<string, any>) => void): ConfigProblem[] {
-    return problemsOf(() => parseStackConfig(sourceOf(editedStack("dev", edit))));
-}
-
-export function expectProblem(problems: ConfigProblem[], path: string, message: RegExp): void {
-    const match = problems.find((p) => p.path === path && message.test(p.message));
-    expect(match, `no problem at ${path} matching ${message}; got ${JSON.stringify(problems, null, 1)}`).to.not.equal(undefined);
 }
 
 /** The dev stack's first API with `edit` applied to its raw config. */

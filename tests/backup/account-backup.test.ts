@@ -6,7 +6,7 @@ import { AccountBackup } from "../../components/backup";
 import type { GatevaultConfig } from "../../components/config";
 import { ProviderSet } from "../../components/shared/providers";
 import type { PlannedResource } from "../../tools/plan/index";
-import { PlannedProgram, planProgram, stackConfig } from "../support/plan-program";
+import { PlannedProgram, planFailure, planProgram, stackConfig } from "../support/plan-program";
 
 const T = {
     key: "aws:kms/key:Key",
@@ -35,7 +35,7 @@ function accountBackup(config: GatevaultConfig): () => unknown {
     };
 }
 
-const providerOf = (plan: PlannedProgram, r: PlannedResource) => plan.resources.find((p) => p.type === T.provider && r.record.providerRef?.startsWith(`${p.urn}::`))?.name;
+const providerOf = (plan: PlannedProgram, r: PlannedResource) => plan.providerOf(r)?.name;
 const arnOf = (r: PlannedResource) => String(r.record.wireOutputs?.arn);
 const urnsOf = (rs: PlannedResource[]) => rs.map((r) => r.urn);
 
@@ -206,10 +206,7 @@ describe("AccountBackup under the offline mocks", () => {
 
     it("refuses to start when the config places vaults wrongly, before registering anything of its own", async () => {
         const config = stackConfig("prod", (c) => (c["gatevault:backup"].breakGlassRoleArn = "arn:aws:iam::999999999999:role/break-glass"));
-        const failure = await planProgram(accountBackup(config), { stack: "prod" }).then(
-            () => undefined,
-            (err: Error & { plan?: { error?: { kind: string; problems?: { path: string }[] }; resources: PlannedResource[] } }) => err.plan,
-        );
+        const failure = (await planFailure(accountBackup(config), { stack: "prod" })).plan;
         expect(failure?.error?.kind).to.equal("config");
         expect(failure?.error?.problems?.map((p) => p.path)).to.deep.equal(["gatevault:backup.breakGlassRoleArn"]);
         expect(failure?.resources.filter((r) => r.type.startsWith("gatevault:backup:") || r.type.startsWith("aws:"))).to.deep.equal([]);

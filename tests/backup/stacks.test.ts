@@ -2,13 +2,12 @@
 // what the plan shows, the compliance-mode warning, and placement errors with exit 2.
 
 import { expect } from "chai";
-import { PlanResult, ROOT_STACK_TYPE, runPlan } from "../../tools/plan/index";
+import { PlanResult, ROOT_STACK_TYPE } from "../../tools/plan/index";
 import { renderHuman, renderJson } from "../../tools/plan/render";
-import { editedStack, writeTempStack } from "../support/stacks";
+import { planEditedStack } from "../support/stacks";
 import { shippedPlan } from "../support/shipped-plans";
 
 type Config = Record<string, any>;
-const planOf = (stack: string, edit: (c: Config) => void) => runPlan({ stack, configFile: writeTempStack(editedStack(stack, edit)) });
 const inputsOf = (result: PlanResult, type: string) => result.resources.filter((r) => r.type === type).map((r) => r.inputs as Record<string, any>);
 
 describe("backup in the shipped stacks (offline plan)", () => {
@@ -47,7 +46,7 @@ describe("backup in the shipped stacks (offline plan)", () => {
     });
 
     it("warns about a compliance-mode lock in the plan's text and JSON, and still plans it", async () => {
-        const result = await planOf("prod", (c) => Object.assign(c["gatevault:backup"].vault.lock, { mode: "compliance", changeableForDays: 3 }));
+        const result = await planEditedStack("prod", (c) => Object.assign(c["gatevault:backup"].vault.lock, { mode: "compliance", changeableForDays: 3 }));
         expect(result.summary.exitCode, result.error?.message).to.equal(0);
         // The copy vault inherits the primary vault's lock: one warning per vault that gets it.
         expect(result.warnings).to.have.length(2);
@@ -91,7 +90,7 @@ describe("backup in the shipped stacks (offline plan)", () => {
         ];
         for (const c of cases) {
             it(c.name, async () => {
-                const result = await planOf("prod", c.edit);
+                const result = await planEditedStack("prod", c.edit);
                 expect(result.summary.exitCode).to.equal(2);
                 expect(result.error?.kind).to.equal("config");
                 expect(result.error?.problems?.find((p) => p.path === c.path)?.message).to.match(c.message);

@@ -1,18 +1,9 @@
 import { expect } from "chai";
 import { ConfigValidationError, parseStackConfig } from "../../components/config";
 import { decodeConfigValue } from "../../components/config/source";
+import { configProblems, problemsOf } from "../support/config-problems";
 import { editedStack, shippedStack, sourceOf } from "../support/stacks";
 import { invalidConfigCases } from "./invalid-configs";
-
-function problemsOf(fn: () => unknown) {
-    try {
-        fn();
-    } catch (err) {
-        expect(err).to.be.instanceOf(ConfigValidationError);
-        return (err as ConfigValidationError).problems;
-    }
-    throw new Error("expected the config to be rejected");
-}
 
 describe("stack config", () => {
     it("parses the dev stack into typed config with defaults filled in", () => {
@@ -40,7 +31,7 @@ describe("stack config", () => {
     describe("rejects invalid config with the key path and what is expected", () => {
         for (const c of invalidConfigCases) {
             it(c.name, () => {
-                const problems = problemsOf(() => parseStackConfig(sourceOf(editedStack("dev", c.edit))));
+                const problems = configProblems(c.edit);
                 const match = problems.find((p) => p.path === c.path);
                 expect(match, `no problem at ${c.path}; got ${JSON.stringify(problems)}`).to.not.equal(undefined);
                 expect(match!.message).to.match(c.message);
@@ -52,8 +43,7 @@ describe("stack config", () => {
         const independent = invalidConfigCases.filter((c) =>
             ["wrong type: account id as an unquoted number", "unknown top-level key", "missing required: environment", "bad region code"].includes(c.name),
         );
-        const doc = editedStack("dev", (config) => independent.forEach((c) => c.edit(config)));
-        const problems = problemsOf(() => parseStackConfig(sourceOf(doc)));
+        const problems = configProblems((config) => independent.forEach((c) => c.edit(config)));
         expect(problems.map((p) => p.path)).to.include.members(independent.map((c) => c.path));
         const error = new ConfigValidationError(problems);
         expect(error.message).to.match(new RegExp(`^Invalid stack config \\(${problems.length} problems\\)`));

@@ -5,7 +5,7 @@ import { JwtAuthorizer } from "../../components/functions/jwt-authorizer";
 import { NodeFunction, nodeFunctionProblems } from "../../components/functions/node-function";
 import { ProviderSet } from "../../components/shared/providers";
 import { authorizerSettingsFromEnv } from "../../functions/authorizer/settings";
-import { planProgram, stackConfig, type PlannedProgram } from "../support/plan-program";
+import { planFailure, planProgram, stackConfig, type PlannedProgram } from "../support/plan-program";
 
 const FN = "aws:lambda/function:Function";
 
@@ -104,10 +104,9 @@ describe("NodeFunction component", () => {
             'statements[0]: action must be a named "service:Action" without wildcards (got "*")',
             "statements[0]: must list at least one resource",
         ]);
-        let error: (Error & { plan?: { resources: { type: string }[] } }) | undefined;
-        await planProgram(
+        const error = await planFailure(
             withProvider((provider) => new NodeFunction("wild", { entry: "functions/uploads/handler.ts", logRetentionDays: 14, statements: [{ actions: ["s3:*"], resources: ["*"] }] }, { provider })),
-        ).catch((err) => (error = err));
+        );
         expect(error?.message).to.match(/NodeFunction wild: invalid arguments:\n {2}statements\[0\]: action must be a named/);
         expect(error?.plan?.resources.filter((r) => r.type.startsWith("gatevault:") || r.type.startsWith("aws:"))).to.deep.equal([]);
     });

@@ -3,22 +3,11 @@
 // cases through the plan), each reported at its key path.
 
 import { expect } from "chai";
-import { ConfigProblem, ConfigValidationError, parseStackConfig } from "../../components/config";
-import { editedStack, sourceOf } from "../support/stacks";
-import { stackConfig } from "../support/plan-program";
+import { configProblems, stackConfig } from "../support/config-problems";
 
-function problemsOf(edit: (c: Record<string, any>) => void): ConfigProblem[] {
-    try {
-        parseStackConfig(sourceOf(editedStack("dev", edit)));
-    } catch (err) {
-        expect(err).to.be.instanceOf(ConfigValidationError);
-        return (err as ConfigValidationError).problems;
-    }
-    throw new Error("expected the config to be rejected");
-}
-
+/** The first problem at `path` must match: stricter than the shared expectProblem, which takes any problem at the path. */
 function expectProblem(edit: (c: Record<string, any>) => void, path: string, message: RegExp): void {
-    const problems = problemsOf(edit);
+    const problems = configProblems(edit);
     const match = problems.find((p) => p.path === path);
     expect(match, `no problem at ${path}; got ${JSON.stringify(problems)}`).to.not.equal(undefined);
     expect(match!.message).to.match(message);
@@ -168,7 +157,7 @@ describe("gatevault:network config", () => {
         });
 
         it("reports every broken reference at once", () => {
-            const problems = problemsOf((c) => {
+            const problems = configProblems((c) => {
                 const api = c["gatevault:apis"][1];
                 api.routes[0].integration.vpcLink = "warehouse";
                 api.routes[1].integration.vpcLink = "depot";

@@ -7,9 +7,9 @@ import { expect } from "chai";
 import type { GatevaultConfig } from "../../components/config";
 import { deployGatevault } from "../../components/program";
 import type { ProviderSet } from "../../components/shared/providers";
-import { PlannedResource, REPO_ROOT } from "../../tools/plan/index";
-import { policyView } from "../../tools/plan/properties";
-import { PlannedProgram, planProgram, stackConfig } from "../support/plan-program";
+import { REPO_ROOT } from "../../tools/plan/index";
+import { PlannedProgram, planFailure, planLookups, planProgram, rawOutputs as outputsOf, stackConfig } from "../support/plan-program";
+import { shippedPlan } from "../support/shipped-plans";
 
 const T = {
     network: "gatevault:network:PrivateNetwork",
@@ -31,22 +31,23 @@ const T = {
 };
 
 const LOOKUP_ROLE = "arn:aws:iam::999999999999:role/gatevault-organizations-admin";
-const outputsOf = (r: PlannedResource) => policyView(r.record.wireOutputs) as Record<string, any>;
+
+/** The program as index.ts builds it, exporting only the private network's outputs (and `alsoOutput`'s). */
+function networkProgram(config: GatevaultConfig, alsoOutput?: (providers: ProviderSet) => Record<string, unknown>): () => unknown {
+    return () => {
+        const { outputs, providers } = deployGatevault(config, { projectDir: REPO_ROOT });
+        return { privateApis: outputs.privateApis, privateNetwork: outputs.privateNetwork, ...alsoOutput?.(providers) };
+    };
+}
 
 /** A stack (config optionally edited), built by the program as index.ts builds it. */
-function planNetwork(
+async function planNetwork(
     stack: "dev" | "prod",
     edit?: (c: Record<string, any>) => void,
     alsoOutput?: (providers: ProviderSet) => Record<string, unknown>,
 ): Promise<PlannedProgram & { config: GatevaultConfig }> {
     const config = stackConfig(stack, edit);
-    return planProgram(
-        () => {
-            const { outputs, providers } = deployGatevault(config, { projectDir: REPO_ROOT });
-            return { privateApis: outputs.privateApis, privateNetwork: outputs.privateNetwork, ...alsoOutput?.(providers) };
-        },
-        { stack },
-    ).then((plan) => ({ ...plan, config }));
+    return { ...(await planProgram(networkProgram(config, alsoOutput), { stack })), config };
 }
 
 describe("private connectivity", () => {
@@ -54,7 +55,8 @@ describe("private connectivity", () => {
         let plan: PlannedProgram;
         const raw = (type: string, name?: string) => plan.rawInputs(plan.one(type, name));
         before(async () => {
-            plan = await planNetwork("dev");
+            // The shipped dev plan has the same resources and private network outputs.
+            plan = planLookups(await shippedPlan("dev"));
         });
 
         it("creates the demo VPC with awsx, through the explicit provider, with private subnets and no NAT gateway", () => {
@@ -284,10 +286,7 @@ describe("private connectivity", () => {
 
         it("refuses a load balancer ARN of another region before creating anything", async () => {
             const other = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/legacy/0123456789abcdef";
-            const error = await planNetwork("dev", (c) => (c["gatevault:network"].vpcLinks.inventory = { loadBalancerArn: other })).then(
-                () => undefined,
-                (err: Error & { plan: PlannedProgram["result"] }) => err,
-            );
+            const error = await planFailure(networkProgram(stackConfig("dev", (c) => (c["gatevault:network"].vpcLinks.inventory = { loadBalancerArn: other }))));
             expect(error?.plan.error?.kind).to.equal("config");
             expect(error?.plan.error?.problems).to.deep.equal([
                 { path: "gatevault:network.vpcLinks.inventory.loadBalancerArn", message: "must be a load balancer in the stack's region eu-west-1 (got us-east-1)" },

@@ -3,17 +3,13 @@
 // exports where private APIs are called from inside the VPC.
 
 import { expect } from "chai";
-import { PlanResult, runPlan } from "../../tools/plan/index";
-import { policyView } from "../../tools/plan/properties";
-import { editedStack, writeTempStack } from "../support/stacks";
+import type { PlanResult } from "../../tools/plan/index";
+import { planLookups, rawInputs } from "../support/plan-program";
+import { planEditedStack } from "../support/stacks";
 import { shippedPlan } from "../support/shipped-plans";
 
-const named = (plan: PlanResult, type: string, name: string) => {
-    const found = plan.resources.filter((r) => r.type === type && r.name === name);
-    expect(found, `${type} ${name}`).to.have.length(1);
-    return policyView(found[0].record.wireInputs) as Record<string, any>;
-};
-const count = (plan: PlanResult, type: string) => plan.resources.filter((r) => r.type === type).length;
+const named = (plan: PlanResult, type: string, name: string) => rawInputs(planLookups(plan).one(type, name));
+const count = (plan: PlanResult, type: string) => planLookups(plan).ofType(type).length;
 
 describe("private connectivity in the shipped stacks", () => {
     const plans: Record<string, PlanResult> = {};
@@ -54,10 +50,7 @@ describe("private connectivity in the shipped stacks", () => {
     });
 
     it("checks every API against the network's names before creating any of the network", async () => {
-        const plan = await runPlan({
-            stack: "dev",
-            configFile: writeTempStack(editedStack("dev", (c) => (c["gatevault:apis"][0].routes[1].integration = { type: "LAMBDA", function: "orders-handler" }))),
-        });
+        const plan = await planEditedStack("dev", (c) => (c["gatevault:apis"][0].routes[1].integration = { type: "LAMBDA", function: "orders-handler" }));
         expect(plan.summary.exitCode).to.equal(2);
         expect(plan.error?.problems?.map((p) => p.path)).to.deep.equal(["gatevault:apis[0].routes[1].integration.function"]);
         const networkTypes = /^(gatevault:network:|awsx:|aws:lb\/|aws:ec2\/|aws:vpc\/|aws:apigateway\/)/;

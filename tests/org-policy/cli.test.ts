@@ -1,22 +1,12 @@
 // npm run effective-policy, end to end; two runs, since each spawns a process.
 
 import { expect } from "chai";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { REPO_ROOT } from "../../tools/plan/index";
+import { tsxCli } from "../support/plan-cli";
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-        const child = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "tools/effective-policy.ts", ...args], { cwd: REPO_ROOT });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-}
+const cli = (args: string[]) => tsxCli("tools/effective-policy.ts", args);
 
 function write(dir: string, name: string, content: unknown): string {
     const file = path.join(dir, name);

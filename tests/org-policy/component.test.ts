@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { BackupOrganisationPolicy, deployOrgBackupPolicies } from "../../components/backup/org-policy/component";
 import { renderBackupPolicy } from "../../components/backup/org-policy/render";
 import { ProviderSet } from "../../components/shared/providers";
-import { planProgram, stackConfig } from "../support/plan-program";
+import { planFailure, planProgram, stackConfig, type PlannedProgram } from "../support/plan-program";
 import { parsedOrgPolicies } from "./fixtures";
 
 const POLICY = "aws:organizations/policy:Policy";
@@ -28,9 +28,16 @@ function build(edit?: (block: Record<string, any>) => void) {
 }
 
 describe("BackupOrganisationPolicy (under mocks)", () => {
-    it("creates a BACKUP_POLICY whose content is the builder's document, in the component", async () => {
-        const { org, program } = build();
-        const plan = await planProgram(program);
+    // The first tests read one plan of the same program.
+    let org: ReturnType<typeof build>["org"];
+    let plan: PlannedProgram;
+    before(async () => {
+        const built = build();
+        org = built.org;
+        plan = await planProgram(built.program);
+    });
+
+    it("creates a BACKUP_POLICY whose content is the builder's document, in the component", () => {
         const component = plan.one(COMPONENT, "workloads");
         const policy = plan.one(POLICY, "workloads-policy");
         const inputs = plan.rawInputs(policy);
@@ -43,8 +50,7 @@ describe("BackupOrganisationPolicy (under mocks)", () => {
         expect(plan.outputs.policyArn).to.match(/^arn:aws:organizations::999999999999:policy\/o-[0-9a-f]+\/backup_policy\/p-/);
     });
 
-    it("attaches the policy to the root, the OU and the account, each after the policy exists", async () => {
-        const plan = await planProgram(build().program);
+    it("attaches the policy to the root, the OU and the account, each after the policy exists", () => {
         const policy = plan.one(POLICY);
         const attachments = plan.ofType(ATTACHMENT);
         expect(attachments.map((a) => a.name)).to.deep.equal(TARGETS.map((t) => `workloads-${t}`));
@@ -57,8 +63,7 @@ describe("BackupOrganisationPolicy (under mocks)", () => {
         }
     });
 
-    it("creates everything through the administrator account's provider", async () => {
-        const plan = await planProgram(build().program);
+    it("creates everything through the administrator account's provider", () => {
         const admin = plan.resources.find((r) => r.type === "pulumi:providers:aws" && r.name === "aws-999999999999-eu-west-1");
         expect(admin, "no provider for the administrator account").to.not.equal(undefined);
         expect(JSON.parse(String(plan.rawInputs(admin!).assumeRoles))[0].roleArn).to.equal("arn:aws:iam::999999999999:role/org-admin");
@@ -75,15 +80,10 @@ describe("BackupOrganisationPolicy (under mocks)", () => {
             const providers = new ProviderSet(stackConfig("dev"));
             new BackupOrganisationPolicy("workloads", { policy: org.policies[0], provider: providers.main });
         };
-        try {
-            await planProgram(bypass);
-            expect.fail("expected the plan to fail");
-        } catch (err) {
-            const plan = (err as any).plan;
-            expect(plan.error.kind).to.equal("config");
-            expect(plan.error.problems.map((p: any) => p.path)).to.deep.equal(["gatevault:orgBackupPolicies.policies.workloads-backup.plans[0].rules[0].schedule"]);
-            expect(plan.resources.filter((r: any) => r.type === POLICY || r.type === COMPONENT)).to.have.length(0);
-        }
+        const plan: any = (await planFailure(bypass)).plan;
+        expect(plan.error.kind).to.equal("config");
+        expect(plan.error.problems.map((p: any) => p.path)).to.deep.equal(["gatevault:orgBackupPolicies.policies.workloads-backup.plans[0].rules[0].schedule"]);
+        expect(plan.resources.filter((r: any) => r.type === POLICY || r.type === COMPONENT)).to.have.length(0);
     });
 
     it("deploys one component per configured policy, and nothing when the config has none", async () => {

@@ -11,11 +11,11 @@ import { deployOrgBackupPolicies } from "../../components/backup/org-policy/comp
 import { parseStackConfig } from "../../components/config";
 import type { GatevaultConfig } from "../../components/config";
 import { ProviderSet } from "../../components/shared/providers";
-import { ROOT_STACK_TYPE, runPlan } from "../../tools/plan/index";
+import { ROOT_STACK_TYPE } from "../../tools/plan/index";
 import type { PlannedResource } from "../../tools/plan/index";
 import { PlannedProgram, planProgram, stackConfig } from "../support/plan-program";
 import { shippedPlan } from "../support/shipped-plans";
-import { editedStack, sourceOf, writeTempStack } from "../support/stacks";
+import { editedStack, planEditedStack, sourceOf } from "../support/stacks";
 import { withOrgPolicies } from "./fixtures";
 
 const T = {
@@ -41,7 +41,7 @@ function memberProgram(config: GatevaultConfig): () => unknown {
     };
 }
 
-const providerOf = (plan: PlannedProgram, r: PlannedResource) => plan.resources.find((p) => p.type === T.provider && r.record.providerRef?.startsWith(`${p.urn}::`))!;
+const providerOf = (plan: PlannedProgram, r: PlannedResource) => plan.providerOf(r)!;
 const arnOf = (r: PlannedResource) => String(r.record.wireOutputs?.arn);
 /** The member account a resource belongs to, read from its component's name. */
 const memberOf = (r: PlannedResource) => /^member-backup-(\d{12})-/.exec(r.name)?.[1];
@@ -287,7 +287,7 @@ describe("MemberAccountBackup: config the program refuses (exit 2, nothing regis
             const doc = editedStack("prod", c.edit);
             // The schema accepts it: only the program, which sees both config parts and the stack's account, can tell.
             expect(() => parseStackConfig(sourceOf(doc))).to.not.throw();
-            const result = await runPlan({ stack: "prod", configFile: writeTempStack(doc) });
+            const result = await planEditedStack("prod", c.edit);
             expect(result.summary.exitCode).to.equal(2);
             expect(result.error?.kind).to.equal("config");
             const problem = result.error?.problems?.find((p) => p.path === c.path);

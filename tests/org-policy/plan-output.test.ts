@@ -3,35 +3,30 @@
 
 import { expect } from "chai";
 import { effectivePolicy } from "../../components/backup/org-policy/effective";
-import { runPlan } from "../../tools/plan/index";
 import { renderHuman, renderJson } from "../../tools/plan/render";
 import { shippedPlan } from "../support/shipped-plans";
-import { editedStack, writeTempStack } from "../support/stacks";
+import { planEditedStack } from "../support/stacks";
 
-/** Prod plus a policy on the payments OU that adds a plan and tries to shorten a locked one. */
-function prodWithPaymentsPolicy(): string {
-    return writeTempStack(
-        editedStack("prod", (c) => {
-            c["gatevault:orgBackupPolicies"].policies.push({
-                name: "payments-extra",
-                targets: ["ou-a1b2-payments"],
-                plans: [
-                    {
-                        name: "weekly",
-                        regions: ["eu-west-1"],
-                        rules: [{ name: "weekly", schedule: "cron(0 5 ? * SUN *)", targetVaultName: "gatevault-backups", lifecycle: { deleteAfterDays: 400 } }],
-                        selections: { tags: [{ name: "weekly", roleArn: "arn:aws:iam::$account:role/gatevault-backup", tagKey: "backup", tagValues: ["weekly"] }] },
-                    },
-                    {
-                        name: "daily",
-                        regions: ["eu-west-1"],
-                        rules: [{ name: "daily", schedule: "cron(0 3 ? * * *)", targetVaultName: "gatevault-backups", lifecycle: { deleteAfterDays: 95 } }],
-                        selections: { tags: [{ name: "daily", roleArn: "arn:aws:iam::$account:role/gatevault-backup", tagKey: "backup", tagValues: ["daily"] }] },
-                    },
-                ],
-            });
-        }),
-    );
+/** Adds a policy on the payments OU (of prod) that adds a plan and tries to shorten a locked one. */
+function addPaymentsPolicy(c: Record<string, any>): void {
+    c["gatevault:orgBackupPolicies"].policies.push({
+        name: "payments-extra",
+        targets: ["ou-a1b2-payments"],
+        plans: [
+            {
+                name: "weekly",
+                regions: ["eu-west-1"],
+                rules: [{ name: "weekly", schedule: "cron(0 5 ? * SUN *)", targetVaultName: "gatevault-backups", lifecycle: { deleteAfterDays: 400 } }],
+                selections: { tags: [{ name: "weekly", roleArn: "arn:aws:iam::$account:role/gatevault-backup", tagKey: "backup", tagValues: ["weekly"] }] },
+            },
+            {
+                name: "daily",
+                regions: ["eu-west-1"],
+                rules: [{ name: "daily", schedule: "cron(0 3 ? * * *)", targetVaultName: "gatevault-backups", lifecycle: { deleteAfterDays: 95 } }],
+                selections: { tags: [{ name: "daily", roleArn: "arn:aws:iam::$account:role/gatevault-backup", tagKey: "backup", tagValues: ["daily"] }] },
+            },
+        ],
+    });
 }
 
 describe("plan output: organisation backup policies", () => {
@@ -60,7 +55,7 @@ describe("plan output: organisation backup policies", () => {
     });
 
     it("merges policies down the path and lists the changes a parent's restrictions cancel", async () => {
-        const result = await runPlan({ stack: "prod", configFile: prodWithPaymentsPolicy() });
+        const result = await planEditedStack("prod", addPaymentsPolicy);
         expect(result.error, result.error?.message).to.equal(undefined);
         const byName = new Map(result.orgBackupPolicies!.map((t) => [t.name, t]));
         expect(Object.keys((byName.get("workloads")!.effective as any).plans)).to.deep.equal(["daily", "monthly"]);

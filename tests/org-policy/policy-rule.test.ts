@@ -5,12 +5,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { orgPolicyRetention } from "../../policy/backup/org-policy-retention";
 import { runPlan } from "../../tools/plan/index";
-import { editedStack, writeTempStack } from "../support/stacks";
+import { planEditedStack } from "../support/stacks";
+import { writeTempJson } from "../support/temp-json";
 
 const RULE = "org-backup-policy-retention";
 const copyArn = "arn:aws:backup:eu-central-1:$account:backup-vault:copy";
@@ -30,17 +28,11 @@ function backupPolicy(rule: Record<string, unknown>): string {
 const days = (n: number) => ({ delete_after_days: { "@@assign": String(n) } });
 const copy = (lifecycle?: object) => ({ copy_actions: { [copyArn]: { target_backup_vault_arn: { "@@assign": copyArn }, ...(lifecycle ? { lifecycle } : {}) } } });
 
-function policyConfig(json: unknown): string {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gatevault-org-rule-")), "config.json");
-    fs.writeFileSync(file, JSON.stringify(json));
-    return file;
-}
-
 async function judge(contents: (string | pulumi.Output<string>)[] | (() => (string | pulumi.Output<string>)[]), config: unknown = { all: "mandatory" }, type = "BACKUP_POLICY") {
     const result = await runPlan({
         stack: "dev",
         policyPack: { name: "org-rule", policies: [orgPolicyRetention] as any },
-        policyConfigFile: policyConfig(config),
+        policyConfigFile: writeTempJson(config),
         program: () => {
             const provider = new aws.Provider("org", { region: "eu-west-1" });
             const list = typeof contents === "function" ? contents() : contents;
@@ -99,7 +91,7 @@ describe("policy: org-backup-policy-retention", () => {
         const result = await runPlan({
             stack: "dev",
             policyPack: { name: "org-rule", policies: [orgPolicyRetention] as any },
-            policyConfigFile: policyConfig({ all: "mandatory" }),
+            policyConfigFile: writeTempJson({ all: "mandatory" }),
             program: () => {
                 const provider = new aws.Provider("org", { region: "eu-west-1" });
                 const role = new aws.iam.Role("r", { assumeRolePolicy: "{}" }, { provider });
@@ -115,18 +107,15 @@ describe("policy: org-backup-policy-retention", () => {
     });
 
     it("is part of the pack: the prod plan is blocked when its org policy keeps daily backups 30 days", async () => {
-        const short = writeTempStack(
-            editedStack("prod", (c) => {
-                const orgPolicies = c["gatevault:orgBackupPolicies"];
-                orgPolicies.policies[0].plans[0].rules[0].lifecycle = { deleteAfterDays: 30 };
-                // Member vault locks of 90 days would reject 30-day points up front (exit 2);
-                // lower them so that it is the policy pack that judges the retention.
-                for (const account of orgPolicies.organization.accounts) {
-                    if (account.backupResources?.lock) account.backupResources.lock.minRetentionDays = 7;
-                }
-            }),
-        );
-        const result = await runPlan({ stack: "prod", configFile: short });
+        const result = await planEditedStack("prod", (c) => {
+            const orgPolicies = c["gatevault:orgBackupPolicies"];
+            orgPolicies.policies[0].plans[0].rules[0].lifecycle = { deleteAfterDays: 30 };
+            // Member vault locks of 90 days would reject 30-day points up front (exit 2);
+            // lower them so that it is the policy pack that judges the retention.
+            for (const account of orgPolicies.organization.accounts) {
+                if (account.backupResources?.lock) account.backupResources.lock.minRetentionDays = 7;
+            }
+        });
         const violations = result.violations.filter((v) => v.policy === RULE);
         expect(violations.map((v) => v.enforcementLevel)).to.deep.equal(["mandatory"]);
         expect(violations[0].message).to.contain('plan "daily", rule "daily": recovery points are deleted after 30 days (< 90)');

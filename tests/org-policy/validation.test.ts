@@ -2,7 +2,8 @@
 // block and names the key path and the message the stack-config parser must give.
 
 import { expect } from "chai";
-import { ConfigValidationError, parseStackConfig } from "../../components/config";
+import { parseStackConfig } from "../../components/config";
+import { configProblems } from "../support/config-problems";
 import { editedStack, sourceOf } from "../support/stacks";
 import { orgPoliciesBlock, withOrgPolicies } from "./fixtures";
 
@@ -157,15 +158,7 @@ const cases: Case[] = [
     },
 ];
 
-function problemsOf(edit: (block: Record<string, any>) => void) {
-    try {
-        parseStackConfig(sourceOf(editedStack("dev", withOrgPolicies(edit))));
-    } catch (err) {
-        expect(err).to.be.instanceOf(ConfigValidationError);
-        return (err as ConfigValidationError).problems;
-    }
-    throw new Error("expected the config to be rejected");
-}
+const problemsOf = (edit: (block: Record<string, any>) => void) => configProblems(withOrgPolicies(edit));
 
 describe("organization backup policy config: validation", () => {
     it("accepts the base block", () => {

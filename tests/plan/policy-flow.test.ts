@@ -5,10 +5,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { validateResourceOfType } from "@pulumi/policy";
 import { expect } from "chai";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { PolicyPackDefinition, runPlan } from "../../tools/plan/index";
+import { writeTempJson } from "../support/temp-json";
 
 function topicProgram(topicNames: string[], opts: { unknownName?: boolean } = {}) {
     return () => {
@@ -61,18 +59,12 @@ const atLeastTwoTopics = {
 
 const pack: PolicyPackDefinition = { name: "throwaway", policies: [encryptedTopics, nameLength, atLeastTwoTopics] as any };
 
-function policyConfig(json: unknown): string {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gatevault-policy-")), "config.json");
-    fs.writeFileSync(file, JSON.stringify(json));
-    return file;
-}
-
 async function plan(program: () => unknown, config?: unknown) {
     return runPlan({
         stack: "dev",
         program,
         policyPack: pack,
-        policyConfigFile: config === undefined ? policyConfig({}) : policyConfig(config),
+        policyConfigFile: writeTempJson(config === undefined ? {} : config),
     });
 }
 

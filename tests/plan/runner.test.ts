@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { REPO_ROOT, ROOT_STACK_TYPE, runPlan } from "../../tools/plan/index";
 import { renderHuman, renderJson } from "../../tools/plan/render";
 import { invalidConfigCases } from "../config/invalid-configs";
-import { editedStack, writeTempStack } from "../support/stacks";
+import { planEditedStack } from "../support/stacks";
 import { shippedPlan } from "../support/shipped-plans";
 
 const fixture = (name: string) => path.join(REPO_ROOT, "tests", "fixtures", "programs", name);
@@ -43,7 +43,7 @@ describe("offline plan runner", () => {
     describe("invalid config: exit 2, the key path, nothing registered", () => {
         for (const c of invalidConfigCases) {
             it(c.name, async () => {
-                const result = await runPlan({ stack: "dev", configFile: writeTempStack(editedStack("dev", c.edit)) });
+                const result = await planEditedStack("dev", c.edit);
                 expect(result.summary.exitCode).to.equal(2);
                 expect(result.error?.kind).to.equal("config");
                 expect(result.error?.problems?.map((p) => p.path)).to.include(c.path);

@@ -1,5 +1,5 @@
-// Runs the offline plan's CLI (`npm run plan -- ...`) as a child process, for the few tests
-// whose point is the command line itself: its exit code and printed output.
+// Runs the repository's command-line tools (`npm run plan -- ...` and the like) as child
+// processes, for the few tests whose point is the command line itself: exit code and output.
 
 import { spawn } from "node:child_process";
 import * as path from "node:path";
@@ -11,9 +11,10 @@ export interface CliRun {
     stderr: string;
 }
 
-export function planCli(args: string[]): Promise<CliRun> {
+/** Runs a TypeScript script of the repository through tsx, from the repository root. */
+export function tsxCli(script: string, args: string[]): Promise<CliRun> {
     return new Promise((resolve) => {
-        const child = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "tools/plan.ts", ...args], {
+        const child = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), script, ...args], {
             cwd: REPO_ROOT,
         });
         let stdout = "";
@@ -22,4 +23,8 @@ export function planCli(args: string[]): Promise<CliRun> {
         child.stderr.on("data", (d) => (stderr += d));
         child.on("close", (code) => resolve({ code, stdout, stderr }));
     });
+}
+
+export function planCli(args: string[]): Promise<CliRun> {
+    return tsxCli("tools/plan.ts", args);
 }

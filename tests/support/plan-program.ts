@@ -1,10 +1,11 @@
 // Runs a component-building function through the offline plan (mocks, recorder, no policy
 // pack) and offers lookups for assertions. Component tests use this instead of ad hoc mocks.
 
-import { parseStackConfig, GatevaultConfig } from "../../components/config";
-import { PlannedResource, PlanResult, runPlan } from "../../tools/plan/index";
+import { PlannedResource, PlanResult, ROOT_STACK_TYPE, runPlan } from "../../tools/plan/index";
 import { policyView } from "../../tools/plan/properties";
-import { editedStack, shippedStack, sourceOf } from "./stacks";
+
+// Many component tests build their program from a shipped stack's typed config.
+export { stackConfig } from "./config-problems";
 
 export interface PlannedProgram {
     result: PlanResult;
@@ -15,22 +16,23 @@ export interface PlannedProgram {
     one(type: string, name?: string): PlannedResource;
     /** Inputs as a policy sees them: secrets unwrapped, unknowns as the engine's sentinel. */
     rawInputs(resource: PlannedResource): Record<string, any>;
+    /** Outputs the mocks gave the resource, as a policy would see them. */
+    rawOutputs(resource: PlannedResource): Record<string, any>;
+    /** The provider resource a resource was registered through. */
+    providerOf(resource: PlannedResource): PlannedResource | undefined;
     outputs: Record<string, unknown>;
 }
 
-/** The typed config of a shipped stack, optionally edited first. */
-export function stackConfig(stack = "dev", edit?: (config: Record<string, any>) => void): GatevaultConfig {
-    return parseStackConfig(sourceOf(edit ? editedStack(stack, edit) : shippedStack(stack)));
-}
+/** A plan the program stopped: the result, with the error it stopped on. */
+export type FailedPlan = PlanResult & { error: NonNullable<PlanResult["error"]> };
+export type PlanFailure = Error & { plan: FailedPlan };
 
-export async function planProgram(program: () => unknown, opts: { stack?: string } = {}): Promise<PlannedProgram> {
-    const result = await runPlan({ stack: opts.stack ?? "dev", program, policyPack: { name: "none", policies: [] } });
-    if (result.error) {
-        const err = new Error(result.error.message);
-        (err as Error & { plan: PlanResult }).plan = result;
-        throw err;
-    }
-    const resources = result.resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
+export const rawInputs = (resource: PlannedResource): Record<string, any> => policyView(resource.record.wireInputs);
+export const rawOutputs = (resource: PlannedResource): Record<string, any> => policyView(resource.record.wireOutputs ?? {});
+
+/** Lookups over any plan result: a component's program, or a whole stack's. */
+export function planLookups(result: PlanResult): PlannedProgram {
+    const resources = result.resources.filter((r) => r.type !== ROOT_STACK_TYPE);
     const ofType = (type: string) => resources.filter((r) => r.type === type);
     return {
         result,
@@ -43,7 +45,35 @@ export async function planProgram(program: () => unknown, opts: { stack?: string
             }
             return matches[0];
         },
-        rawInputs: (r) => policyView(r.record.wireInputs),
+        rawInputs,
+        rawOutputs,
+        providerOf: (r) => resources.find((p) => p.type === "pulumi:providers:aws" && r.record.providerRef?.startsWith(`${p.urn}::`)),
         outputs: result.outputs ?? {},
     };
+}
+
+function runProgram(program: () => unknown, opts: { stack?: string }): Promise<PlanResult> {
+    return runPlan({ stack: opts.stack ?? "dev", program, policyPack: { name: "none", policies: [] } });
+}
+
+function failureOf(result: FailedPlan): PlanFailure {
+    return Object.assign(new Error(result.error.message), { plan: result });
+}
+
+/** Plans the program; a program that stops rejects with a `PlanFailure`. */
+export async function planProgram(program: () => unknown, opts: { stack?: string } = {}): Promise<PlannedProgram> {
+    const result = await runProgram(program, opts);
+    if (result.error) {
+        throw failureOf(result as FailedPlan);
+    }
+    return planLookups(result);
+}
+
+/** Plans a program that must stop; resolves with how it stopped. */
+export async function planFailure(program: () => unknown, opts: { stack?: string } = {}): Promise<PlanFailure> {
+    const result = await runProgram(program, opts);
+    if (!result.error) {
+        throw new Error("expected the plan to fail");
+    }
+    return failureOf(result as FailedPlan);
 }

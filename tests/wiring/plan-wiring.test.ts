@@ -5,8 +5,7 @@ import { expect } from "chai";
 import type { ConfigProblem } from "../../components/config";
 import { jwtRoutesCover, planStackWiring } from "../../components/wiring";
 import { REPO_ROOT } from "../../tools/plan/index";
-import { expectProblem, problemsOf } from "../api/support";
-import { stackConfig } from "../support/plan-program";
+import { expectProblem, problemsOf, stackConfig } from "../support/config-problems";
 
 type Raw = Record<string, any>;
 

@@ -4,21 +4,15 @@
 
 import { expect } from "chai";
 import { mappingTemplates, readMappingTemplate } from "../../mapping-templates";
-import { PlannedResource, PlanResult, ROOT_STACK_TYPE, runPlan } from "../../tools/plan/index";
-import { policyView } from "../../tools/plan/properties";
+import { PlanResult, ROOT_STACK_TYPE } from "../../tools/plan/index";
+import { planLookups, rawInputs as raw, rawOutputs as outputsOf } from "../support/plan-program";
 import { shippedPlan } from "../support/shipped-plans";
-import { editedStack, writeTempStack } from "../support/stacks";
+import { planEditedStack, shippedStack } from "../support/stacks";
 
 type Operation = { security?: Record<string, string[]>[]; [key: string]: any };
 
-const raw = (r: PlannedResource) => policyView(r.record.wireInputs) as Record<string, any>;
-const outputsOf = (r: PlannedResource) => policyView(r.record.wireOutputs ?? {}) as Record<string, any>;
-const ofType = (plan: PlanResult, type: string) => plan.resources.filter((r) => r.type === type);
-function one(plan: PlanResult, type: string, name?: string): PlannedResource {
-    const found = ofType(plan, type).filter((r) => name === undefined || r.name === name);
-    expect(found, `${type} ${name ?? ""}`).to.have.length(1);
-    return found[0];
-}
+const ofType = (plan: PlanResult, type: string) => planLookups(plan).ofType(type);
+const one = (plan: PlanResult, type: string, name?: string) => planLookups(plan).one(type, name);
 // The orders API is the one gatevault's functions are wired into (the stacks' inventory API is private, issue 5).
 const bodyOf = (plan: PlanResult) => JSON.parse(raw(one(plan, "aws:apigateway/restApi:RestApi", "orders-rest-api")).body);
 const executionArn = (plan: PlanResult) => outputsOf(one(plan, "aws:apigateway/restApi:RestApi", "orders-rest-api")).executionArn as string;
@@ -37,7 +31,6 @@ function operations(body: any): Record<string, Operation> {
     return out;
 }
 
-const planEdited = (stack: string, edit: (c: Record<string, any>) => void) => runPlan({ stack, configFile: writeTempStack(editedStack(stack, edit)) });
 const trigger = (plan: PlanResult) => raw(one(plan, "aws:apigateway/deployment:Deployment", "orders-deployment")).triggers.redeployment as string;
 
 describe("wiring: the functions gatevault builds, in the shipped stacks' APIs", () => {
@@ -151,12 +144,12 @@ describe("wiring: the functions gatevault builds, in the shipped stacks' APIs", 
 
     describe("deployment trigger", () => {
         it("changes when the authorizer's TTL changes, or the API authorizer names another function; not for a log setting", async () => {
-            const ttl = await planEdited("dev", (c) => (c["gatevault:jwtAuthorizers"][0].resultTtlSeconds = 60));
-            const otherFunction = await planEdited("dev", (c) => {
+            const ttl = await planEditedStack("dev", (c) => (c["gatevault:jwtAuthorizers"][0].resultTtlSeconds = 60));
+            const otherFunction = await planEditedStack("dev", (c) => {
                 c["gatevault:jwtAuthorizers"].push({ ...structuredClone(c["gatevault:jwtAuthorizers"][0]), name: "orders-jwt-next" });
                 c["gatevault:apis"][0].authorizers.jwt.function = "orders-jwt-next";
             });
-            const logs = await planEdited("dev", (c) => (c["gatevault:jwtAuthorizers"][0].logRetentionDays = 30));
+            const logs = await planEditedStack("dev", (c) => (c["gatevault:jwtAuthorizers"][0].logRetentionDays = 30));
             for (const plan of [ttl, otherFunction, logs]) expect(plan.summary.exitCode, plan.error?.message).to.equal(0);
 
             expect(bodyOf(ttl).components.securitySchemes.jwt["x-amazon-apigateway-authorizer"].authorizerResultTtlInSeconds).to.equal(60);
@@ -170,7 +163,7 @@ describe("wiring: the functions gatevault builds, in the shipped stacks' APIs", 
 
     describe("nothing half-created", () => {
         it("stops with exit 2 and registers nothing, provider included, when an API names a function the config does not create", async () => {
-            const result = await planEdited("dev", (c) => (c["gatevault:apis"][0].authorizers.jwt.function = "orders-jtw"));
+            const result = await planEditedStack("dev", (c) => (c["gatevault:apis"][0].authorizers.jwt.function = "orders-jtw"));
             expect(result.summary.exitCode).to.equal(2);
             expect(result.error?.kind).to.equal("config");
             expect(result.error?.problems).to.deep.equal([
@@ -183,7 +176,7 @@ describe("wiring: the functions gatevault builds, in the shipped stacks' APIs", 
         });
 
         it("does the same for a wiring problem found only by comparing the API with the JWT authorizer's routes", async () => {
-            const result = await planEdited("dev", (c) => delete c["gatevault:jwtAuthorizers"][0].routes["POST /orders"]);
+            const result = await planEditedStack("dev", (c) => delete c["gatevault:jwtAuthorizers"][0].routes["POST /orders"]);
             expect(result.summary.exitCode).to.equal(2);
             expect(result.error?.problems?.map((p) => p.path)).to.deep.equal(["gatevault:apis[0].defaultAuthorizer"]);
             expect(result.resources.filter((r) => r.type !== ROOT_STACK_TYPE)).to.deep.equal([]);
@@ -193,5 +186,5 @@ describe("wiring: the functions gatevault builds, in the shipped stacks' APIs", 
 
 /** The dev stack's JWT grants, as route keys. */
 function devJwtRoutes(): Record<string, unknown> {
-    return editedStack("dev", () => undefined).config["gatevault:jwtAuthorizers"][0].routes;
+    return shippedStack("dev").config["gatevault:jwtAuthorizers"][0].routes;
 }

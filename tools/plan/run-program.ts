@@ -37,7 +37,7 @@ const ENGINE_WARNING_PREFIX = "warning: [runtime] ";
  * Collects `pulumi.log.warn` messages while `run` executes. Other console.warn output passes
  * through untouched.
  */
-async function collectingWarnings<T>(run: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
+async function collectingWarnings(run: () => Promise<void>): Promise<string[]> {
     const warnings: string[] = [];
     const original = console.warn;
     console.warn = (...args: unknown[]) => {
@@ -49,7 +49,8 @@ async function collectingWarnings<T>(run: () => Promise<T>): Promise<{ value: T;
         }
     };
     try {
-        return { value: await run(), warnings };
+        await run();
+        return warnings;
     } finally {
         console.warn = original;
     }
@@ -100,7 +101,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
 
     let outputs: Record<string, unknown> | undefined;
     let error: Error | undefined;
-    const { warnings } = await collectingWarnings(async () => {
+    const warnings = await collectingWarnings(async () => {
         try {
             const program = opts.program;
             outputs = (await pulumi.runtime.runInPulumiStack(async () =>

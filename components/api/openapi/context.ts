@@ -2,8 +2,8 @@
 // stack file, and the collectors for problems, references and mapping templates.
 
 import type { ApiConfig } from "../../config/api";
+import { KeyPath, Problems } from "../../config/problems";
 import { ProjectFiles, MappingTemplate, ReadProjectFile } from "./files";
-import { KeyPath, Problems } from "./problems";
 import { AvailableTargets, References } from "./references";
 
 export interface BuildContext {

@@ -4,7 +4,7 @@
 
 import { FileRef, isFileRef } from "../../config/api/files";
 import type { TemplateConfig } from "../../config/api";
-import type { KeyPath, Problems } from "./problems";
+import type { KeyPath, Problems } from "../../config/problems";
 
 /** Returns a project-relative file's text, or undefined when there is no such file. */
 export type ReadProjectFile = (relativePath: string) => string | undefined;

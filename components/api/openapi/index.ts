@@ -4,6 +4,7 @@
 
 import type { ApiConfig, ThrottleConfig } from "../../config/api";
 import type { HttpMethod } from "../../config/api/http";
+import type { KeyPath } from "../../config/problems";
 import { apiKeyScheme, API_KEY_SCHEME, LambdaAuthorizerTarget, securitySchemes } from "./authorizers";
 import { loadUserDocument } from "./byo";
 import { BuildContext, createContext } from "./context";
@@ -15,7 +16,6 @@ import { buildModels } from "./models";
 import { buildOperation, pathParameters } from "./operation";
 import { operationsFromRoutes, PlannedOperation } from "./operations";
 import { operationKey } from "./paths";
-import type { KeyPath } from "./problems";
 import type { AvailableTargets, Reference } from "./references";
 import { privateApiPolicy } from "./resource-policy";
 import { REQUEST_VALIDATORS } from "./validation";

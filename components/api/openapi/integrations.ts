@@ -3,10 +3,10 @@
 import type { IntegrationConfig, IntegrationType, TemplateConfig } from "../../config/api";
 import type { HttpMethod } from "../../config/api/http";
 import { MAX_INTEGRATION_TIMEOUT_MS } from "../../config/api/integration";
+import type { KeyPath } from "../../config/problems";
 import type { BuildContext } from "./context";
 import { integrationResponseHeaders } from "./cors";
 import { pathVariables } from "./paths";
-import type { KeyPath } from "./problems";
 
 export interface OperationTarget {
     method: HttpMethod;

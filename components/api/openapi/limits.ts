@@ -1,9 +1,9 @@
 // API Gateway quotas that are cheaper to hit at construction than half-way through a
 // deployment. Each message names the API and, where one is to blame, the route.
 
+import type { KeyPath } from "../../config/problems";
 import type { BuildContext } from "./context";
 import { newResources, pathSegments } from "./paths";
-import type { KeyPath } from "./problems";
 
 export const API_LIMITS = {
     resourcesPerApi: 300,

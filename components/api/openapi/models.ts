@@ -3,8 +3,8 @@
 // valid in both, so only the keywords the two share are accepted.
 
 import { isFileRef } from "../../config/api/files";
+import type { KeyPath } from "../../config/problems";
 import type { BuildContext } from "./context";
-import type { KeyPath } from "./problems";
 
 const SCHEMA_KEYWORDS = new Set([
     "title", "description", "type", "format", "default", "enum",

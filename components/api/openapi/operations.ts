@@ -3,8 +3,8 @@
 
 import type { IntegrationConfig, RouteConfig } from "../../config/api";
 import { HttpMethod, routeKey } from "../../config/api/http";
+import type { KeyPath } from "../../config/problems";
 import type { BuildContext } from "./context";
-import type { KeyPath } from "./problems";
 
 export interface PlannedOperation {
     method: HttpMethod;

@@ -53,21 +53,6 @@ export function newResources(path: string, present: ReadonlySet<string>): string
     return added;
 }
 
-/** Two variables at the same place under one parent (`/a/{id}` and `/a/{key}`) are one resource in API Gateway. */
-export function siblingVariableConflict(path: string, other: string): string | undefined {
-    const a = pathSegments(path);
-    const b = pathSegments(other);
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-        if (a[i] === b[i]) {
-            continue;
-        }
-        const va = variableOf(a[i]);
-        const vb = variableOf(b[i]);
-        return va && vb ? `/${a.slice(0, i + 1).join("/")}` : undefined;
-    }
-    return undefined;
-}
-
 /** OpenAPI operation key: lower-case method, or API Gateway's extension for ANY. */
 export function operationKey(method: HttpMethod): string {
     return method === "ANY" ? "x-amazon-apigateway-any-method" : method.toLowerCase();

@@ -3,7 +3,7 @@
 // component swaps tokens for the resolved values, so the builder stays pure.
 
 import { isLambdaArn, isUserPoolArn, isVpcEndpointId } from "../../config/api/references";
-import type { KeyPath, Problems } from "./problems";
+import type { KeyPath, Problems } from "../../config/problems";
 
 export type ReferenceKind = "lambda-invoke-uri" | "user-pool-arn" | "vpc-link-id" | "vpc-endpoint-id";
 

@@ -38,11 +38,11 @@ export class BackupOrganisationPolicy extends pulumi.ComponentResource {
 
     constructor(name: string, args: BackupOrganisationPolicyArgs, opts: pulumi.ComponentResourceOptions = {}) {
         const configPath = args.configPath ?? ["orgBackupPolicies", "policies", args.policy.name];
-        const problems = backupPolicyProblems(args.policy);
+        const content = policyContent(args.policy);
+        const problems = backupPolicyProblems(args.policy, content);
         if (problems.length > 0) {
             throw new ConfigValidationError(problems.map((p) => ({ path: formatKeyPath([...configPath, ...p.path]), message: p.message })));
         }
-        const content = policyContent(args.policy);
         super("gatevault:backup:BackupOrganisationPolicy", name, {}, opts);
         this.content = content;
         this.policyName = args.policy.name;

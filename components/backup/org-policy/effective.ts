@@ -279,19 +279,15 @@ export interface EffectivePolicy {
 export function effectivePolicy(levels: readonly (readonly unknown[])[]): EffectivePolicy {
     const problems: LocatedProblem[] = [];
     const compiled = levels.map((policies, level) =>
-        policies.map((document, policy) => {
-            try {
-                return compilePolicy(document);
-            } catch (err) {
-                if (!(err instanceof PolicyDocumentError)) throw err;
-                problems.push(...err.problems.map((p) => ({ ...p, level, policy })));
-                return undefined;
-            }
+        policies.map((document, policy): CompiledPolicy => {
+            const lowered = lowerPolicy(document);
+            problems.push(...lowered.problems.map((p) => ({ ...p, level, policy })));
+            return { root: lowered.root };
         }),
     );
     if (problems.length > 0) {
         throw new PolicyDocumentError(problems);
     }
-    const state = compiled.reduce((s, policies) => s.attach(policies as CompiledPolicy[]), InheritanceState.empty());
+    const state = compiled.reduce((s, policies) => s.attach(policies), InheritanceState.empty());
     return { policy: state.render(), ignored: [...state.ignored] };
 }

@@ -1,14 +1,12 @@
 // The formats and limits AWS documents for backup policies and the names inside them.
 // Shared by the stack-config schema and the policy builder.
 
+export { ACCOUNT_ID } from "../../config/primitives";
+// The same names as in a stack's own backup plans.
+export { PLAN_NAME as BACKUP_NAME, VAULT_NAME } from "../names";
+
 /** Organizations stores a backup policy of at most this many characters (we send it minified). */
 export const MAX_POLICY_CHARACTERS = 10_000;
-
-/** CreateBackupVault: `^[a-zA-Z0-9\-\_]{2,50}$`. */
-export const VAULT_NAME = /^[a-zA-Z0-9\-_]{2,50}$/;
-
-/** Backup plan, rule and selection names: 1 to 50 letters, digits, `-`, `_` or `.`. */
-export const BACKUP_NAME = /^[a-zA-Z0-9\-_.]{1,50}$/;
 
 /**
  * The role AWS Backup assumes in each member account. `$account` stands for the account the
@@ -27,7 +25,6 @@ export const RESOURCE_TYPE = /^(\*|arn:aws[a-z-]*:[a-z0-9-]+:[^\s]*)$/;
 
 export const ROOT_ID = /^r-[0-9a-z]{4,32}$/;
 export const OU_ID = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
-export const ACCOUNT_ID = /^\d{12}$/;
 
 /** A selection accepts at most this many conditions. */
 export const MAX_CONDITIONS_PER_SELECTION = 30;

@@ -11,7 +11,7 @@ export { deployMemberAccountBackups, MemberAccountBackup, memberProvider } from 
 export type { MemberAccountBackupArgs } from "./member-account";
 export { accountLayout, memberAccountDeployments, splitRoleRef } from "./member-deployments";
 export { memberDeploymentProblems } from "./member-problems";
-export { assertMemberBackupPlacement, memberPlacementProblems } from "./member-placement";
+export { memberPlacementProblems } from "./member-placement";
 export type { MemberAccountDeployment, MemberRole, MemberVault } from "./member-deployments";
 export { previewFromConfigSource, previewOrgBackupPolicies } from "./preview";
 export type { TargetPreview } from "./preview";

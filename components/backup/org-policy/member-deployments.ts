@@ -60,18 +60,26 @@ export function accountLayout(accountId: string, needs: MemberRequirements): Pic
     return { vaults, roles, copyTargetAccounts };
 }
 
+// The parse refinement, the placement checks and the deployment each ask for the same parsed
+// config; rendering every effective policy once is enough. Parsed config is never edited.
+const deploymentsByConfig = new WeakMap<OrgBackupPoliciesConfig, MemberAccountDeployment[]>();
+
 /**
  * Accounts whose config asks for the backup vaults and roles to be deployed
  * (`deployBackupResources: true`), with what their effective policy needs there.
- * `MemberAccountBackup` consumes this.
+ * `MemberAccountBackup` consumes this. The result is shared between callers: do not mutate it.
  */
 export function memberAccountDeployments(config: OrgBackupPoliciesConfig): MemberAccountDeployment[] {
+    const cached = deploymentsByConfig.get(config);
+    if (cached) return cached;
     const tree = new OrganizationTree(config);
-    return config.organization.accounts.flatMap((a, configIndex) => {
+    const deployments = config.organization.accounts.flatMap((a, configIndex) => {
         if (!a.deployBackupResources || !a.assumeRoleArn || !a.backupResources) return [];
         const effective = tree.state(a.id).render();
         const requirements = memberRequirements(effective);
         const settings = a.backupResources;
         return [{ accountId: a.id, name: a.name, assumeRoleArn: a.assumeRoleArn, configIndex, settings, effective, requirements, ...accountLayout(a.id, requirements) }];
     });
+    deploymentsByConfig.set(config, deployments);
+    return deployments;
 }

@@ -3,7 +3,7 @@
 // or resource exists.
 
 import type { GatevaultConfig } from "../../config";
-import { ConfigProblem, ConfigValidationError, formatKeyPath } from "../../config/errors";
+import { ConfigProblem, formatKeyPath } from "../../config/errors";
 import { accountOfRoleArn } from "../../shared/providers";
 import { memberAccountDeployments } from "./member-deployments";
 
@@ -87,10 +87,4 @@ function vaultClashes(config: GatevaultConfig): ConfigProblem[] {
 
 export function memberPlacementProblems(config: GatevaultConfig): ConfigProblem[] {
     return [...roleConflicts(config), ...vaultClashes(config)];
-}
-
-/** For the program: stop before any provider or resource exists. */
-export function assertMemberBackupPlacement(config: GatevaultConfig): void {
-    const problems = memberPlacementProblems(config);
-    if (problems.length > 0) throw new ConfigValidationError(problems);
 }

@@ -6,6 +6,7 @@
 // (AWS Backup applies the source's lifecycle to the copy).
 
 import { describeJson, formatJsonPath, isJsonObject, Json, JsonObject, JsonPath } from "./json";
+import type { DocumentProblem } from "./operators";
 
 export interface CopyRetention {
     targetVaultArn: string;
@@ -30,10 +31,7 @@ export interface PlanRetention {
     minimumDays?: number;
 }
 
-export interface RetentionProblem {
-    path: JsonPath;
-    message: string;
-}
+export type RetentionProblem = DocumentProblem;
 
 export interface RetentionReport {
     plans: PlanRetention[];

@@ -7,13 +7,11 @@
 import type { BackupPlanConfig, BackupRuleConfig, OrgBackupPoliciesConfig, OrgBackupPolicyConfig } from "../../config/org-backup-policies";
 import { parseBackupSchedule } from "../rules/cron";
 import { lifecycleProblems, windowProblems } from "../rules/lifecycle";
+import type { PathProblem } from "../validation/problem";
 import { MAX_CONDITIONS_PER_SELECTION, MAX_POLICY_CHARACTERS } from "./formats";
 import { conditionName, policyContent, settingName } from "./render";
 
-export interface PolicyConfigProblem {
-    path: (string | number)[];
-    message: string;
-}
+export type PolicyConfigProblem = PathProblem;
 
 type Path = (string | number)[];
 
@@ -100,14 +98,17 @@ function checkPlan(plan: BackupPlanConfig, at: Path, policyWhere: string, out: P
     out.unique(Object.keys(plan.backupPlanTags), settingName, () => [...at, "backupPlanTags"], "backup plan tag", where);
 }
 
-/** Problems with one policy; paths are relative to the policy's entry in the stack config. */
-export function backupPolicyProblems(policy: OrgBackupPolicyConfig): PolicyConfigProblem[] {
+/**
+ * Problems with one policy; paths are relative to the policy's entry in the stack config.
+ * `content`: the policy's `policyContent`, when the caller has already rendered it.
+ */
+export function backupPolicyProblems(policy: OrgBackupPolicyConfig, content?: string): PolicyConfigProblem[] {
     const out = new Problems();
     const where = `policy ${quoted(policy.name)}`;
     out.unique(policy.plans, (p) => p.name, (i) => ["plans", i, "name"], "plan", where);
     policy.plans.forEach((plan, i) => checkPlan(plan, ["plans", i], where, out));
     out.unique(policy.targets, (t) => t, (i) => ["targets", i], "target", where);
-    const size = policyContent(policy).length;
+    const size = (content ?? policyContent(policy)).length;
     if (size > MAX_POLICY_CHARACTERS) {
         out.add(
             [],

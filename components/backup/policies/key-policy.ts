@@ -2,7 +2,8 @@
 // cross-account copies possible (AWS-managed keys cannot be shared). No wildcard actions:
 // every action is listed; `Resource: "*"` is how a key policy names its own key.
 
-import { accountRootArn, BACKUP_SERVICE_PRINCIPAL, Partition } from "../arns";
+import { accountRootArn } from "../../shared/arns";
+import { BACKUP_SERVICE_PRINCIPAL, Partition } from "../arns";
 import { policyDocument, PolicyDocument, PolicyStatement } from "./document";
 
 /** What the account's administrators (through IAM) may do with the key. */

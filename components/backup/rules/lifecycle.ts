@@ -26,11 +26,14 @@ export interface RuleProblem {
     message: string;
 }
 
+/** The message for a day count outside `min`..`max` or not whole; undefined when it is fine. */
+export function wholeDaysProblem(days: number, min: number, max: number): string | undefined {
+    return Number.isInteger(days) && days >= min && days <= max ? undefined : `must be a whole number of days from ${min} to ${max} (got ${days})`;
+}
+
 function wholeDays(field: string, v: number | undefined, min: number, max: number, out: RuleProblem[]): void {
-    if (v === undefined) return;
-    if (!Number.isInteger(v) || v < min || v > max) {
-        out.push({ field, message: `must be a whole number of days from ${min} to ${max} (got ${v})` });
-    }
+    const message = v === undefined ? undefined : wholeDaysProblem(v, min, max);
+    if (message) out.push({ field, message });
 }
 
 export function lifecycleProblems(lifecycle: Lifecycle | undefined, opts: { continuous?: boolean } = {}): RuleProblem[] {

@@ -1,7 +1,7 @@
 // Vault lock limits. Compliance mode is irreversible once its grace period ends, so it is
 // accepted only when config asks for it twice: `mode: compliance` and `changeableForDays`.
 
-import { MAX_RETENTION_DAYS } from "../rules/lifecycle";
+import { MAX_RETENTION_DAYS, wholeDaysProblem } from "../rules/lifecycle";
 import type { PathProblem } from "./problem";
 
 /** AWS refuses a compliance-mode grace period shorter than this. */
@@ -15,9 +15,8 @@ export interface LockInput {
 }
 
 function wholeDays(field: string, value: number, min: number, max: number): PathProblem[] {
-    return Number.isInteger(value) && value >= min && value <= max
-        ? []
-        : [{ path: [field], message: `must be a whole number of days from ${min} to ${max} (got ${value})` }];
+    const message = wholeDaysProblem(value, min, max);
+    return message ? [{ path: [field], message }] : [];
 }
 
 export function lockProblems(lock: LockInput): PathProblem[] {

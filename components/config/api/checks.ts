@@ -2,7 +2,7 @@
 // endpoint type to endpoints and domain). They run on the API object, the innermost one
 // holding all the fields involved.
 
-import type { z } from "zod";
+import { Ctx, issue, listOf } from "../issues";
 import type { AuthorizerConfig } from "./authorizers";
 import type { CorsConfig } from "./cors";
 import type { CustomDomainConfig } from "./domain";
@@ -29,12 +29,6 @@ export interface CheckedApi {
     allowAnyBinaryMediaType: boolean;
     openApi?: OpenApiSourceConfig;
     routes: RouteConfig[];
-}
-
-type Ctx = z.core.$RefinementCtx<unknown>;
-
-function issue(ctx: Ctx, path: PropertyKey[], message: string, input: unknown): void {
-    ctx.addIssue({ code: "custom", path: path as (string | number)[], message, input });
 }
 
 function checkEndpoint(api: CheckedApi, ctx: Ctx): void {
@@ -90,16 +84,16 @@ function checkRoutes(api: CheckedApi, ctx: Ctx): void {
         }
         checkRouteAuth(api, route, ["routes", i], ctx);
         if (route.requestBody && !(route.requestBody.model in api.models)) {
-            issue(ctx, ["routes", i, "requestBody", "model"], `names no model in models (route ${key}; models: ${Object.keys(api.models).join(", ") || "none"})`, route.requestBody.model);
+            issue(ctx, ["routes", i, "requestBody", "model"], `names no model in models (route ${key}; models: ${listOf(Object.keys(api.models))})`, route.requestBody.model);
         }
     });
 }
 
-function checkRouteAuth(api: CheckedApi, route: RouteConfig, path: PropertyKey[], ctx: Ctx): void {
+function checkRouteAuth(api: CheckedApi, route: RouteConfig, path: (string | number)[], ctx: Ctx): void {
     const key = routeKey(route.method, route.path);
     const names = Object.keys(api.authorizers);
     if (route.authorizer !== undefined && route.authorizer !== NO_AUTHORIZER && !(route.authorizer in api.authorizers)) {
-        issue(ctx, [...path, "authorizer"], `names no authorizer (route ${key}; authorizers: ${names.join(", ") || "none"}; or NONE)`, route.authorizer);
+        issue(ctx, [...path, "authorizer"], `names no authorizer (route ${key}; authorizers: ${listOf(names)}; or NONE)`, route.authorizer);
     }
     const effective = route.authorizer ?? api.defaultAuthorizer;
     if (route.scopes !== undefined) {
@@ -112,7 +106,7 @@ function checkRouteAuth(api: CheckedApi, route: RouteConfig, path: PropertyKey[]
 
 function checkAuthorizers(api: CheckedApi, ctx: Ctx): void {
     if (api.defaultAuthorizer !== undefined && !(api.defaultAuthorizer in api.authorizers)) {
-        issue(ctx, ["defaultAuthorizer"], `names no authorizer (authorizers: ${Object.keys(api.authorizers).join(", ") || "none"})`, api.defaultAuthorizer);
+        issue(ctx, ["defaultAuthorizer"], `names no authorizer (authorizers: ${listOf(Object.keys(api.authorizers))})`, api.defaultAuthorizer);
     }
     if (api.apiKeySource === "AUTHORIZER" && !Object.values(api.authorizers).some((a) => a.type !== "COGNITO_USER_POOLS")) {
         issue(ctx, ["apiKeySource"], "AUTHORIZER needs a TOKEN or REQUEST authorizer to return the usage identifier key", "AUTHORIZER");
@@ -123,7 +117,7 @@ function checkUsagePlans(api: CheckedApi, ctx: Ctx): void {
     const tiers = Object.keys(api.usagePlans);
     for (const [client, config] of Object.entries(api.clients)) {
         if (!(config.tier in api.usagePlans)) {
-            issue(ctx, ["clients", client, "tier"], `names no tier in usagePlans (tiers: ${tiers.join(", ") || "none"})`, config.tier);
+            issue(ctx, ["clients", client, "tier"], `names no tier in usagePlans (tiers: ${listOf(tiers)})`, config.tier);
         }
     }
     const needsKeys = api.requireApiKey || api.routes.some((r) => r.apiKeyRequired === true);

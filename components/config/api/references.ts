@@ -4,18 +4,16 @@
 
 import { z } from "zod";
 import { USER_POOL_ARN } from "../cognito";
-import { resourceNameSchema } from "../primitives";
+import { checkedString, resourceNameSchema } from "../primitives";
 
 export const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/;
 export const VPC_ENDPOINT_ID = /^vpce-[0-9a-f]{8,17}$/;
 
 /** A literal (recognised by its prefix and checked by `literal`) or the name of something the program supplies. */
 function literalOrNameSchema(prefix: string, literal: RegExp, message: string) {
-    return z.string().superRefine((value, ctx) => {
+    return checkedString((value) => {
         const ok = value.startsWith(prefix) ? literal.test(value) : resourceNameSchema.safeParse(value).success;
-        if (!ok) {
-            ctx.addIssue({ code: "custom", message, input: value });
-        }
+        return ok ? undefined : message;
     });
 }
 

@@ -1,9 +1,7 @@
 // The one stage each API is deployed to: variables, tracing, logs, metrics, cache.
 
 import { z } from "zod";
-
-/** The retention periods CloudWatch Logs accepts. */
-export const logRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+import { LOG_RETENTION_DAYS } from "../../functions/limits";
 
 export const cacheSizes = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"] as const;
 
@@ -27,7 +25,7 @@ export const stageSchema = z.strictObject({
     /** Retention of the access and execution log groups. */
     logRetentionDays: z
         .int()
-        .refine((d) => (logRetentionDays as readonly number[]).includes(d), `must be a period CloudWatch Logs accepts: ${logRetentionDays.join(", ")}`)
+        .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), `must be a period CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`)
         .default(90),
     /** Presence turns the stage cache on. */
     cache: z

@@ -1,8 +1,8 @@
 // Rules that relate parts of gatevault:network to each other: links and services name load
 // balancers that exist and fit, and everything gatevault creates has a VPC and subnets.
 
+import { Ctx, issue, listOf } from "../issues";
 import { cidrContains, parseCidr, parseIpv4 } from "./ids";
-import { Ctx, issue, listOf } from "./issues";
 import type { EndpointServiceConfig } from "./endpoint-service";
 import type { ExecuteApiEndpointConfig } from "./endpoints";
 import type { LoadBalancerConfig } from "./load-balancer";

@@ -2,6 +2,8 @@
 // ARNs, IPv4 addresses and CIDR blocks. Pure checks, shared by the schema and the components.
 
 import { z } from "zod";
+import { VPC_ENDPOINT_ID } from "../api/references";
+import { checkedString } from "../primitives";
 
 const ec2Id = (prefix: string, example: string) =>
     z.string().regex(new RegExp(`^${prefix}-[0-9a-f]{8,17}$`), `must be an id such as ${example}`);
@@ -10,7 +12,7 @@ export const vpcIdSchema = ec2Id("vpc", "vpc-0a1b2c3d4e5f60718");
 export const subnetIdSchema = ec2Id("subnet", "subnet-0a1b2c3d4e5f60718");
 export const securityGroupIdSchema = ec2Id("sg", "sg-0a1b2c3d4e5f60718");
 export const instanceIdSchema = ec2Id("i", "i-0a1b2c3d4e5f60718");
-export const vpcEndpointIdSchema = ec2Id("vpce", "vpce-0a1b2c3d4e5f60718");
+export const vpcEndpointIdSchema = z.string().regex(VPC_ENDPOINT_ID, "must be an id such as vpce-0a1b2c3d4e5f60718");
 
 /** `arn:<partition>:elasticloadbalancing:<region>:<account>:loadbalancer/net/<name>/<id>`: network load balancers only. */
 export const NLB_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d):(\d{12}):loadbalancer\/net\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/;
@@ -23,6 +25,28 @@ export const nlbArnSchema = z
 export function nlbArnParts(arn: string): { region: string; accountId: string } | undefined {
     const match = NLB_ARN.exec(arn);
     return match ? { region: match[1], accountId: match[2] } : undefined;
+}
+
+export interface LoadBalancerArnRef {
+    arn: string;
+    /** Under gatevault:network. */
+    path: (string | number)[];
+    kind: "vpcLink" | "endpointService";
+}
+
+/** Every load balancer the network names by ARN: VPC links' first, then endpoint services'. */
+export function loadBalancerArnRefs(network: {
+    vpcLinks: Record<string, { loadBalancerArn?: string }>;
+    endpointServices: Record<string, { loadBalancerArns?: string[] }>;
+}): LoadBalancerArnRef[] {
+    const refs: LoadBalancerArnRef[] = [];
+    for (const [name, link] of Object.entries(network.vpcLinks)) {
+        if (link.loadBalancerArn) refs.push({ arn: link.loadBalancerArn, path: ["vpcLinks", name, "loadBalancerArn"], kind: "vpcLink" });
+    }
+    for (const [name, svc] of Object.entries(network.endpointServices)) {
+        svc.loadBalancerArns?.forEach((arn, i) => refs.push({ arn, path: ["endpointServices", name, "loadBalancerArns", i], kind: "endpointService" }));
+    }
+    return refs;
 }
 
 export const certificateArnSchema = z
@@ -68,11 +92,9 @@ export function cidrContains(cidr: Cidr, address: number): boolean {
     return address >= cidr.base && address < cidr.base + size;
 }
 
-export const cidrSchema = z.string().superRefine((value, ctx) => {
+export const cidrSchema = checkedString((value) => {
     const parsed = parseCidr(value);
-    if (typeof parsed === "string") {
-        ctx.addIssue({ code: "custom", message: parsed, input: value });
-    }
+    return typeof parsed === "string" ? parsed : undefined;
 });
 
 export const ipv4Schema = z.string().refine((value) => parseIpv4(value) !== undefined, "must be an IPv4 address such as 10.20.1.15");

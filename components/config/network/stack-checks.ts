@@ -4,9 +4,9 @@
 
 import { isVpcEndpointId } from "../api/references";
 import type { IntegrationConfig } from "../api/integration";
+import { Ctx, issue, listOf } from "../issues";
 import type { CheckedNetwork } from "./checks";
-import { nlbArnParts } from "./ids";
-import { Ctx, issue, listOf } from "./issues";
+import { loadBalancerArnRefs, nlbArnParts } from "./ids";
 
 interface CheckedApi {
     vpcEndpointIds?: string[];
@@ -45,19 +45,15 @@ function checkNetworkPlacement(stack: CheckedStack, network: CheckedNetwork, ctx
     if (network.vpc?.demo !== undefined && stack.environment !== "dev") {
         issue(ctx, ["network", "vpc", "demo"], `is only for dev stacks (this one is ${stack.environment}): give the id and private subnets of an existing VPC`, network.vpc.demo);
     }
-    const sameAccount = (arn: string, path: (string | number)[], why: string) => {
+    const why = {
+        vpcLink: "a VPC link reaches only load balancers its API's account owns",
+        endpointService: "an endpoint service fronts load balancers of its own account",
+    };
+    for (const { arn, path, kind } of loadBalancerArnRefs(network)) {
         const account = nlbArnParts(arn)?.accountId;
         if (account !== undefined && account !== stack.accountId) {
-            issue(ctx, path, `must be a load balancer in this stack's account ${stack.accountId} (got ${account}): ${why}`, arn);
+            issue(ctx, ["network", ...path], `must be a load balancer in this stack's account ${stack.accountId} (got ${account}): ${why[kind]}`, arn);
         }
-    };
-    for (const [name, link] of Object.entries(network.vpcLinks)) {
-        if (link.loadBalancerArn) sameAccount(link.loadBalancerArn, ["network", "vpcLinks", name, "loadBalancerArn"], "a VPC link reaches only load balancers its API's account owns");
-    }
-    for (const [name, svc] of Object.entries(network.endpointServices)) {
-        svc.loadBalancerArns?.forEach((arn, i) =>
-            sameAccount(arn, ["network", "endpointServices", name, "loadBalancerArns", i], "an endpoint service fronts load balancers of its own account"),
-        );
     }
 }
 

@@ -290,7 +290,3 @@ export function mockResourceOutputs(f: ResourceFacts): MockedOutputs {
     }
     return { id: `${f.name}-${stableHex(f.urn, 8)}`, outputs: {} };
 }
-
-export function hasOutputRule(type: string): boolean {
-    return type in rules;
-}

@@ -1,4 +1,5 @@
-// Reporting helpers shared by the network's cross-field rules.
+// Reporting helpers for the cross-field rules, which run in superRefine on the innermost
+// object holding every field a rule relates.
 
 import type { z } from "zod";
 
