@@ -229,7 +229,6 @@ describe("backup builders (pure)", () => {
             expect(restoreSelectionSpec(config)).to.deep.equal({
                 name: "rds",
                 protectedResourceType: "RDS",
-                protectedResourceArns: ["*"],
                 protectedResourceConditions: {
                     stringEquals: [{ key: "aws:ResourceTag/Backup", value: "Daily" }],
                     stringNotEquals: [{ key: "aws:ResourceTag/RestoreTest", value: "skip" }],
@@ -241,6 +240,27 @@ describe("backup builders (pure)", () => {
                 "protectedResourceConditions",
                 "restoreMetadataOverrides",
             );
+        });
+
+        // hashicorp/terraform-provider-aws internal/service/backup/restore_testing_selection.go:
+        // ConfigValidators → resourcevalidator.ExactlyOneOf(protected_resource_arns,
+        // protected_resource_conditions). Setting both (even `["*"]` beside conditions) fails
+        // the provider's validation; setting neither does too.
+        it("selection names its resources exactly one way: protectedResourceArns or protectedResourceConditions (provider ExactlyOneOf)", () => {
+            const base: RestoreSelectionConfig = { resourceType: "EBS", resources: ["*"], matchTags: {}, excludeTags: {}, validationWindowHours: 1 };
+            const cases: [string, RestoreSelectionConfig, "arns" | "conditions"][] = [
+                ["every resource of the type", base, "arns"],
+                ["listed ARNs", { ...base, resources: ["arn:aws:ec2:eu-west-1:222222222222:volume/vol-0a1b2c3d"] }, "arns"],
+                ["every resource with a tag", { ...base, matchTags: { Backup: "Daily" } }, "conditions"],
+                ["every resource without a tag", { ...base, excludeTags: { RestoreTest: "skip" } }, "conditions"],
+                ["both tag kinds", { ...base, matchTags: { Backup: "Daily" }, excludeTags: { RestoreTest: "skip" } }, "conditions"],
+            ];
+            for (const [what, config, expected] of cases) {
+                const spec = restoreSelectionSpec(config);
+                const set = (["protectedResourceArns", "protectedResourceConditions"] as const).filter((k) => spec[k] !== undefined);
+                expect(set, what).to.deep.equal([expected === "arns" ? "protectedResourceArns" : "protectedResourceConditions"]);
+            }
+            expect(restoreSelectionSpec(cases[1][1]).protectedResourceArns).to.deep.equal(["arn:aws:ec2:eu-west-1:222222222222:volume/vol-0a1b2c3d"]);
         });
     });
 });

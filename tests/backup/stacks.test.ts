@@ -36,6 +36,20 @@ describe("backup in the shipped stacks (offline plan)", () => {
         expect(result.warnings).to.deep.equal([]);
     });
 
+    // hashicorp/terraform-provider-aws internal/service/backup/restore_testing_selection.go:
+    // ExactlyOneOf(protected_resource_arns, protected_resource_conditions).
+    it("prod: every restore testing selection sets exactly one of protectedResourceArns and protectedResourceConditions", async () => {
+        const selections = inputsOf(await shippedPlan("prod"), "aws:backup/restoreTestingSelection:RestoreTestingSelection");
+        expect(selections).to.have.length(2);
+        for (const s of selections) {
+            expect(["protectedResourceArns", "protectedResourceConditions"].filter((k) => s[k] !== undefined), s.name).to.have.length(1);
+        }
+        expect(selections.map((s) => s.protectedResourceConditions)).to.deep.equal([
+            { stringEquals: [{ key: "aws:ResourceTag/Backup", value: "Daily" }] },
+            { stringEquals: [{ key: "aws:ResourceTag/Backup", value: "Daily" }] },
+        ]);
+    });
+
     it("dev: one daily rule, no lock, no copies, no central vault", async () => {
         const result = await shippedPlan("dev");
         expect(result.summary.exitCode, result.error?.message).to.equal(0);
