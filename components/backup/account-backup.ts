@@ -45,6 +45,7 @@ export class AccountBackup extends pulumi.ComponentResource {
         const partition = partitionOf(args.region);
         const retain = args.environment === "prod";
         const common = { partition, organizationId: config.organizationId, subscriptions: config.notifications.subscriptions, retain };
+        const own = { accountId: args.accountId, breakGlassRoleArn: config.breakGlassRoleArn, deployRoleArn: config.deployRoleArn };
 
         const central = config.centralVault;
         const centralAccountId = central ? accountOfRoleArn(central.deployRoleArn) : undefined;
@@ -53,13 +54,12 @@ export class AccountBackup extends pulumi.ComponentResource {
             `${name}-vault`,
             {
                 ...common,
+                ...own,
                 vaultName: config.vault.name,
                 provider: providers.main,
-                accountId: args.accountId,
                 region: args.region,
-                breakGlassRoleArn: config.breakGlassRoleArn,
-                // A restore from the central vault starts with a copy back into this vault.
-                acceptCopiesFromAccounts: centralAccountId ? [centralAccountId] : undefined,
+                // Monthly copies go to the central vault, and a restore from there starts with a copy back into this one.
+                copyPeers: centralAccountId ? { accounts: [centralAccountId] } : undefined,
                 lock: config.vault.lock,
             },
             { parent: this },
@@ -71,11 +71,10 @@ export class AccountBackup extends pulumi.ComponentResource {
                 `${name}-vault-${copy.region}`,
                 {
                     ...common,
+                    ...own,
                     vaultName: copy.vaultName ?? config.vault.name,
                     provider: providers.get({ region: copy.region }),
-                    accountId: args.accountId,
                     region: copy.region,
-                    breakGlassRoleArn: config.breakGlassRoleArn,
                     lock: copy.lock ?? config.vault.lock,
                 },
                 { parent: this },
@@ -93,7 +92,8 @@ export class AccountBackup extends pulumi.ComponentResource {
                     accountId: centralAccountId,
                     region,
                     breakGlassRoleArn: central.breakGlassRoleArn,
-                    acceptCopiesFromOrganization: true,
+                    deployRoleArn: central.deployRoleArn,
+                    copyPeers: central.acceptCopiesFrom === "organization" ? { organization: true } : { accounts: central.acceptCopiesFrom ?? [args.accountId] },
                     lock: central.lock,
                 },
                 { parent: this },

@@ -122,9 +122,17 @@ const centralVaultSchema = z
         name: vaultNameSchema,
         /** Defaults to the stack's region. */
         region: regionSchema.optional(),
-        /** The one role in the backup account allowed to delete recovery points or change the vault's policy and lock. */
+        /** The one role in the backup account allowed to delete recovery points, shorten their lifecycle or remove the lock. */
         breakGlassRoleArn: roleArnSchema,
         lock: vaultLockSchema.optional(),
+        /**
+         * Accounts whose backups are copied into the central vault (default: the stack's own), or
+         * `organization` for every account of `organizationId`. Only they may copy in and use the
+         * vault's key (through AWS Backup).
+         */
+        acceptCopiesFrom: z.union([z.literal("organization"), z.array(accountIdSchema).min(1)], {
+            error: 'must be "organization" or a list of 12-digit account ids',
+        }).optional(),
     })
     .superRefine((central, ctx) => {
         const deployAccount = central.deployRoleArn.split(":")[4];
@@ -244,8 +252,13 @@ const restoreTestingShape = z.strictObject({
 export const restoreTestingSchema = restoreTestingShape.superRefine((rt, ctx) => report(ctx, restoreTestingProblems(rt)));
 
 export const backupShape = z.strictObject({
-    /** The one role allowed to delete recovery points or change the vaults' access policy and lock. */
+    /** The one role allowed to delete recovery points, shorten their lifecycle or remove a prod vault's lock. */
     breakGlassRoleArn: roleArnSchema,
+    /**
+     * The role that runs `pulumi up` in the stack's account. The vault access policies let it (and
+     * the break-glass role) change the vaults' policy and lock; in dev also delete the vaults.
+     */
+    deployRoleArn: roleArnSchema,
     /** Organization whose accounts may use the vault keys and copy into the central vault (`aws:PrincipalOrgID`). */
     organizationId: organizationIdSchema.optional(),
     /** The stack runs in the organization's management account: turn on cross-account backup (GlobalSettings). */

@@ -31,6 +31,20 @@ const RULE = "gatevault:backup.plans[0].rules[0]";
 const PROD_MONTHLY = "gatevault:backup.plans[0].rules[1]";
 
 const rejected: Rejected[] = [
+    // The vault policies let the deploy role apply gatevault's changes (components/backup/policies/THREAT-MODEL.md).
+    {
+        name: "no deploy role",
+        edit: (c) => delete backup(c).deployRoleArn,
+        path: "gatevault:backup.deployRoleArn",
+        message: /required/i,
+    },
+    {
+        name: "central vault accepting copies from something that is not an account or the organization",
+        stack: "prod",
+        edit: (c) => (backup(c).centralVault.acceptCopiesFrom = ["everyone"]),
+        path: "gatevault:backup.centralVault.acceptCopiesFrom[0]",
+        message: /must be a 12-digit AWS account id/,
+    },
     // Lifecycle edges relative to cold storage (delete >= cold + 90).
     {
         name: "delete 89 days after cold storage",

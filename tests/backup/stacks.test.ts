@@ -96,6 +96,12 @@ describe("backup in the shipped stacks (offline plan)", () => {
                 message: /must be a role in the central backup account/,
             },
             {
+                name: "deploy role in another account (the vault policies would let the wrong role change them)",
+                edit: (c) => (c["gatevault:backup"].deployRoleArn = "arn:aws:iam::999999999999:role/gatevault-deploy"),
+                path: "gatevault:backup.deployRoleArn",
+                message: /must be the role that runs pulumi up in the stack's account 222222222222 \(got account 999999999999\)/,
+            },
+            {
                 name: "break-glass role in another account",
                 edit: (c) => (c["gatevault:backup"].breakGlassRoleArn = "arn:aws:iam::999999999999:role/break-glass"),
                 path: "gatevault:backup.breakGlassRoleArn",

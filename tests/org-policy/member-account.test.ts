@@ -107,7 +107,8 @@ describe("MemberAccountBackup: the prod stack under mocks", () => {
             expect(arnOf(key)).to.match(new RegExp(`^arn:aws:kms:${region}:${account}:key/`));
             const statements = JSON.parse(prod.rawInputs(key).policy).Statement;
             expect(statements.find((s: any) => s.Sid === "AccountKeyAdministration").Principal.AWS).to.equal(`arn:aws:iam::${account}:root`);
-            expect(statements.find((s: any) => s.Sid === "OrganizationUseForBackupCopies").Condition.StringEquals["aws:PrincipalOrgID"]).to.equal("o-a1b2c3d4e5");
+            // Their plans copy within the account: no other account may use the key (issue 12 item 6).
+            expect(statements.map((s: any) => s.Sid)).to.not.include("CopyPeersUseThroughAwsBackup");
         }
     });
 
@@ -144,10 +145,11 @@ describe("MemberAccountBackup: the prod stack under mocks", () => {
         }
     });
 
-    it("prod: keys, vaults, locks and vault policies are protected and retained on delete", () => {
-        const guarded = [...prod.ofType(T.key), ...prod.ofType(T.vault), ...prod.ofType(T.lock), ...prod.ofType(T.vaultPolicy)];
-        expect(guarded).to.have.length(16);
+    it("prod: keys, vaults and vault policies are protected and retained on delete, locks retained", () => {
+        const guarded = [...prod.ofType(T.key), ...prod.ofType(T.vault), ...prod.ofType(T.vaultPolicy)];
+        expect(guarded).to.have.length(12);
         for (const r of guarded) expect(r.record.options, r.name).to.include({ protect: true, retainOnDelete: true });
+        for (const r of prod.ofType(T.lock)) expect(r.record.options, r.name).to.include({ protect: false, retainOnDelete: true });
     });
 
     it("creates, changes and attaches the org policy only after the member vaults and roles exist", () => {
