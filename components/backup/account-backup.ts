@@ -100,11 +100,6 @@ export class AccountBackup extends pulumi.ComponentResource {
             );
         }
 
-        if (config.managementAccount) {
-            // Cross-account copies only run once the management account turns them on for the organization.
-            new aws.backup.GlobalSettings(`${name}-global-settings`, { globalSettings: { isCrossAccountBackupEnabled: "true" } }, { parent: this, provider: providers.main });
-        }
-
         const destinationArn = (target: CopyTarget): pulumi.Input<string> => {
             switch (target.kind) {
                 case "region":

@@ -261,8 +261,32 @@ export const backupShape = z.strictObject({
     deployRoleArn: roleArnSchema,
     /** Organization whose accounts may use the vault keys and copy into the central vault (`aws:PrincipalOrgID`). */
     organizationId: organizationIdSchema.optional(),
-    /** The stack runs in the organization's management account: turn on cross-account backup (GlobalSettings). */
-    managementAccount: z.boolean().default(false),
+    /**
+     * Turn on cross-account backup (aws.backup.GlobalSettings `isCrossAccountBackupEnabled`) in
+     * the organization's management account, through a provider that assumes `managementRoleArn`
+     * there, in `regions` (default: the regions this stack's cross-account copies start from).
+     */
+    crossAccountBackup: z
+        .strictObject({
+            managementRoleArn: roleArnSchema,
+            regions: z.array(regionSchema).min(1).optional(),
+        })
+        .optional(),
+    /** Replaced by crossAccountBackup: refused with the fix. */
+    managementAccount: z
+        .unknown()
+        .optional()
+        .superRefine((value, ctx) => {
+            if (value !== undefined) {
+                ctx.addIssue({
+                    code: "custom",
+                    message:
+                        "was replaced by crossAccountBackup.managementRoleArn: cross-account backup is switched on in the organization's " +
+                        "management account, not in the stack's (set crossAccountBackup: { managementRoleArn: <a role in the management account> })",
+                    input: undefined,
+                });
+            }
+        }),
     /** The tag that puts resources in a tier, and its allowed values; `optOut` is never backed up. */
     tierTag: z
         .strictObject({

@@ -120,10 +120,27 @@ const planSchema = z.strictObject({
         tags: z.array(tagSelectionSchema).default([]),
         resources: z.array(resourceSelectionSchema).default([]),
     }),
+    // Backup policies take advanced settings for EC2 (Windows VSS) only: "The only supported
+    // resource type is Amazon EC2 instances with Windows VSS ... Valid values: EC2" (AWS Backup
+    // API Reference, API_AdvancedBackupSetting.html; AWS Organizations User Guide,
+    // orgs_manage_policies_backup_syntax.html). S3 settings belong in an account's own plan.
     advancedBackupSettings: z
         .strictObject({
             ec2: z.strictObject({ windowsVss: enabledSchema }).optional(),
-            s3: z.strictObject({ backupAcls: enabledSchema.optional(), backupObjectTags: enabledSchema.optional() }).optional(),
+            s3: z
+                .unknown()
+                .optional()
+                .superRefine((value, ctx) => {
+                    if (value !== undefined) {
+                        ctx.addIssue({
+                            code: "custom",
+                            message:
+                                "is not supported in backup policies: their advanced backup settings apply to EC2 (Windows VSS) only; " +
+                                "set S3 backup options on an account's own backup plan instead",
+                            input: undefined,
+                        });
+                    }
+                }),
         })
         .optional(),
     backupPlanTags: tagsSchema,

@@ -52,10 +52,10 @@ describe("AccountBackup under the offline mocks", () => {
         expect(vaults.map((v) => [v.name, providerOf(prod, v), arnOf(v)])).to.deep.equal([
             ["backup-vault-vault", "aws", "arn:aws:backup:eu-west-1:222222222222:backup-vault:gatevault-prod"],
             ["backup-vault-eu-central-1-vault", "aws-eu-central-1", "arn:aws:backup:eu-central-1:222222222222:backup-vault:gatevault-prod"],
-            ["backup-central-vault-vault", "aws-333333333333-eu-west-1", "arn:aws:backup:eu-west-1:333333333333:backup-vault:gatevault-central"],
+            ["backup-central-vault-vault", "aws-555555555555-eu-west-1", "arn:aws:backup:eu-west-1:555555555555:backup-vault:gatevault-central"],
         ]);
-        const central = prod.rawInputs(prod.one(T.provider, "aws-333333333333-eu-west-1"));
-        expect(JSON.parse(central.assumeRoles)[0].roleArn).to.equal("arn:aws:iam::333333333333:role/gatevault-backup-deployer");
+        const central = prod.rawInputs(prod.one(T.provider, "aws-555555555555-eu-west-1"));
+        expect(JSON.parse(central.assumeRoles)[0].roleArn).to.equal("arn:aws:iam::555555555555:role/gatevault-backup-deployer");
     });
 
     it("encrypts each vault with its own customer-managed key, in the vault's region and account, with rotation on", () => {
@@ -68,7 +68,7 @@ describe("AccountBackup under the offline mocks", () => {
             expect(providerOf(prod, key)).to.equal(providerOf(prod, vault));
         }
         const centralKey = JSON.parse(prod.rawInputs(prod.one(T.key, "backup-central-vault-key")).policy);
-        expect(centralKey.Statement.find((s: any) => s.Sid === "AccountKeyAdministration").Principal.AWS).to.equal("arn:aws:iam::333333333333:root");
+        expect(centralKey.Statement.find((s: any) => s.Sid === "AccountKeyAdministration").Principal.AWS).to.equal("arn:aws:iam::555555555555:root");
         // Shared with the stack's account only (issue 12 item 6); the matrix in vault-access-matrix.test.ts evaluates it.
         const peers = centralKey.Statement.find((s: any) => s.Sid === "CopyPeersUseThroughAwsBackup");
         expect(peers.Principal).to.deep.equal({ AWS: ["arn:aws:iam::222222222222:root"] });
@@ -82,7 +82,7 @@ describe("AccountBackup under the offline mocks", () => {
             ["monthly", "gatevault-prod", [arnOf(prod.one(T.vault, "backup-central-vault-vault"))]],
         ]);
         expect(rules[0].copyActions[0].destinationVaultArn).to.contain(":eu-central-1:222222222222:");
-        expect(rules[1].copyActions[0].destinationVaultArn).to.contain(":eu-west-1:333333333333:");
+        expect(rules[1].copyActions[0].destinationVaultArn).to.contain(":eu-west-1:555555555555:");
         expect(rules[1].lifecycle).to.deep.equal({ coldStorageAfter: 30, deleteAfter: 365 });
     });
 
@@ -144,10 +144,10 @@ describe("AccountBackup under the offline mocks", () => {
         const sids = ["DenyRecoveryPointDeletionExceptBreakGlass", "DenyVaultChangesExceptDeployerAndBreakGlass"];
         const central = policyOf("backup-central-vault-policy");
         expect(central.Statement.map((s: any) => s.Sid)).to.deep.equal([...sids, "AllowCopiesFromPeerAccounts"]);
-        expect(central.Statement[0].Condition.ArnNotEquals["aws:PrincipalArn"]).to.equal("arn:aws:iam::333333333333:role/backup-break-glass");
+        expect(central.Statement[0].Condition.ArnNotEquals["aws:PrincipalArn"]).to.equal("arn:aws:iam::555555555555:role/backup-break-glass");
         expect(central.Statement[1].Condition.ArnNotEquals["aws:PrincipalArn"]).to.deep.equal([
-            "arn:aws:iam::333333333333:role/backup-break-glass",
-            "arn:aws:iam::333333333333:role/gatevault-backup-deployer",
+            "arn:aws:iam::555555555555:role/backup-break-glass",
+            "arn:aws:iam::555555555555:role/gatevault-backup-deployer",
         ]);
         expect(central.Statement[2].Principal).to.deep.equal({ AWS: ["arn:aws:iam::222222222222:root"] });
         const primary = policyOf("backup-vault-policy");
@@ -156,7 +156,7 @@ describe("AccountBackup under the offline mocks", () => {
             "arn:aws:iam::222222222222:role/backup-break-glass",
             "arn:aws:iam::222222222222:role/gatevault-deploy",
         ]);
-        expect(primary.Statement[2].Principal).to.deep.equal({ AWS: ["arn:aws:iam::333333333333:root"] });
+        expect(primary.Statement[2].Principal).to.deep.equal({ AWS: ["arn:aws:iam::555555555555:root"] });
         expect(policyOf("backup-vault-eu-central-1-policy").Statement.map((s: any) => s.Sid)).to.deep.equal(sids);
     });
 
@@ -223,12 +223,8 @@ describe("AccountBackup under the offline mocks", () => {
         expect(prod.outputs).to.have.keys("vaultArn", "copyVaultArns", "planIds", "centralVaultArn", "auditFrameworkArn", "auditReportBucket", "restoreTestingPlan");
     });
 
-    it("turns on cross-account backup only where config says the stack is the management account", async () => {
+    it("creates no GlobalSettings itself: cross-account backup is a management-account setting (see stacks.test.ts)", () => {
         expect(prod.ofType(T.globalSettings)).to.have.length(0);
-        const plan = await planProgram(accountBackup(stackConfig("dev", (c) => (c["gatevault:backup"].managementAccount = true))));
-        const settings = plan.one(T.globalSettings);
-        expect(plan.rawInputs(settings).globalSettings).to.deep.equal({ isCrossAccountBackupEnabled: "true" });
-        expect(providerOf(plan, settings)).to.equal("aws");
     });
 
     it("refuses to start when the config places vaults wrongly, before registering anything of its own", async () => {

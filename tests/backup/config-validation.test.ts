@@ -259,7 +259,7 @@ const rejected: Rejected[] = [
         stack: "prod",
         edit: (c) => (backup(c).centralVault.breakGlassRoleArn = "arn:aws:iam::222222222222:role/backup-break-glass"),
         path: "gatevault:backup.centralVault.breakGlassRoleArn",
-        message: /must be a role in the backup account 333333333333 \(got account 222222222222\)/,
+        message: /must be a role in the backup account 555555555555 \(got account 222222222222\)/,
     },
     {
         name: "organization id in the wrong form",

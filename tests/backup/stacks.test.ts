@@ -2,7 +2,8 @@
 // what the plan shows, the compliance-mode warning, and placement errors with exit 2.
 
 import { expect } from "chai";
-import { PlanResult, ROOT_STACK_TYPE } from "../../tools/plan/index";
+import { PlanResult, ROOT_STACK_TYPE, runPlan } from "../../tools/plan/index";
+import { withMockOrganization } from "../../tools/plan/mocks";
 import { renderHuman, renderJson } from "../../tools/plan/render";
 import { planEditedStack } from "../support/stacks";
 import { shippedPlan } from "../support/shipped-plans";
@@ -20,7 +21,7 @@ describe("backup in the shipped stacks (offline plan)", () => {
             ["monthly", "cron(0 5 1 * ? *)", 365],
         ]);
         expect(plan.rules[0].copyActions[0].destinationVaultArn).to.equal("arn:aws:backup:eu-central-1:222222222222:backup-vault:gatevault-prod");
-        expect(plan.rules[1].copyActions[0].destinationVaultArn).to.equal("arn:aws:backup:eu-west-1:333333333333:backup-vault:gatevault-central");
+        expect(plan.rules[1].copyActions[0].destinationVaultArn).to.equal("arn:aws:backup:eu-west-1:555555555555:backup-vault:gatevault-central");
         expect(inputsOf(result, "aws:backup/vaultLockConfiguration:VaultLockConfiguration").every((l) => l.changeableForDays === undefined)).to.equal(true);
         expect(inputsOf(result, "aws:backup/framework:Framework")).to.have.length(1);
         expect(inputsOf(result, "aws:backup/restoreTestingSelection:RestoreTestingSelection")).to.have.length(2);
@@ -29,7 +30,7 @@ describe("backup in the shipped stacks (offline plan)", () => {
             "gatevault:backup:BackupVault  backup-central-vault",
             "aws:backup/vault:Vault  backup-vault-vault  [protect, retain-on-delete]",
             "pulumi:providers:aws  aws-eu-central-1",
-            "pulumi:providers:aws  aws-333333333333-eu-west-1",
+            "pulumi:providers:aws  aws-555555555555-eu-west-1",
         ]) {
             expect(text).to.contain(line);
         }
@@ -48,6 +49,25 @@ describe("backup in the shipped stacks (offline plan)", () => {
             { stringEquals: [{ key: "aws:ResourceTag/Backup", value: "Daily" }] },
             { stringEquals: [{ key: "aws:ResourceTag/Backup", value: "Daily" }] },
         ]);
+    });
+
+    // AWS Backup API Reference, API_UpdateGlobalSettings.html: "Returns an error if the account
+    // is not an Organizations management account"; the setting is per Region.
+    it("prod: switches cross-account backup on in the organization's management account, through its provider, in the copies' Region", async () => {
+        const result = await shippedPlan("prod");
+        const settings = result.resources.filter((r) => r.type === "aws:backup/globalSettings:GlobalSettings");
+        expect(settings.map((s) => [s.name, s.inputs.globalSettings])).to.deep.equal([["backup-cross-account-eu-west-1", { isCrossAccountBackupEnabled: "true" }]]);
+        const provider = result.resources.find((r) => r.type === "pulumi:providers:aws" && settings[0].record.providerRef?.startsWith(`${r.urn}::`))!;
+        expect(provider.name).to.equal("aws-999999999999-eu-west-1");
+        expect(JSON.parse(String(provider.record.wireInputs.assumeRoles))[0].roleArn).to.equal("arn:aws:iam::999999999999:role/gatevault-organizations-admin");
+    });
+
+    it("prod: stops with the key path when the management role is not in the organization's management account", async () => {
+        const result = await withMockOrganization({ managementAccountId: "123456789012" }, () => runPlan({ stack: "prod" }));
+        expect(result.summary.exitCode).to.equal(2);
+        const problem = result.error?.problems?.find((p) => p.path === "gatevault:backup.crossAccountBackup.managementRoleArn");
+        expect(problem?.message, result.error?.message).to.match(/^must be a role in the organization's management account 123456789012: .*\(got account 999999999999\)$/);
+        expect(result.resources.filter((r) => r.type === "aws:backup/globalSettings:GlobalSettings")).to.deep.equal([]);
     });
 
     it("dev: one daily rule, no lock, no copies, no central vault", async () => {

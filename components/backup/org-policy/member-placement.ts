@@ -23,6 +23,8 @@ function roleConflicts(config: GatevaultConfig): ConfigProblem[] {
     const uses: RoleUse[] = [];
     const central = config.backup?.centralVault;
     if (central) uses.push({ role: central.deployRoleArn, path: ["backup", "centralVault", "deployRoleArn"] });
+    const management = config.backup?.crossAccountBackup?.managementRoleArn;
+    if (management) uses.push({ role: management, path: ["backup", "crossAccountBackup", "managementRoleArn"] });
     const org = config.orgBackupPolicies;
     if (org) {
         uses.push({ role: org.administratorRoleArn, path: ["orgBackupPolicies", "administratorRoleArn"] });
