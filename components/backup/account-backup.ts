@@ -27,6 +27,12 @@ export interface AccountBackupArgs {
     providers: ProviderSet;
 }
 
+/** `{ Backup: "Daily" }` when the plans select exactly one tier (the coverage control's default scope). */
+function coveredTier(config: BackupConfig): Record<string, string> | undefined {
+    const tiers = [...new Set(config.plans.flatMap((p) => p.selection.tiers))];
+    return tiers.length === 1 ? { [config.tierTag.key]: tiers[0] } : undefined;
+}
+
 export class AccountBackup extends pulumi.ComponentResource {
     readonly vault: BackupVault;
     /** Copy vaults by region. */
@@ -130,6 +136,8 @@ export class AccountBackup extends pulumi.ComponentResource {
                         copyRegions: config.copyRegions.map((c) => c.region),
                         centralAccountId,
                         lock: config.vault.lock,
+                        coveredTier: coveredTier(config),
+                        restoreTestedTypes: config.restoreTesting?.selections.map((s) => s.resourceType),
                     },
                     accountId: args.accountId,
                     partition,

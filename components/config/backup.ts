@@ -190,8 +190,22 @@ const auditControlsSchema = z.strictObject({
     recoveryPointMinimumRetention: control({ retentionDays: z.int().min(1).max(36_500).default(35) }),
     /** BACKUP_RECOVERY_POINT_ENCRYPTED */
     recoveryPointEncrypted: control({}),
-    /** BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN */
-    resourcesProtectedByPlan: control({ resourceTypes: z.array(z.string().min(1)).min(1).optional() }),
+    /**
+     * BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN. Scope: `resourceTypes`, or one `tag`, or by
+     * default the one tier the plans select (opted-out resources are then not reported).
+     */
+    resourcesProtectedByPlan: z
+        .strictObject({
+            resourceTypes: z.array(z.string().min(1)).min(1).optional(),
+            tag: z.strictObject({ key: z.string().min(1).max(128), value: z.string().min(1).max(256) }).optional(),
+        })
+        .superRefine((c, ctx) => {
+            // A control scope is resource types or one tag, not both (internal/service/backup/framework.go).
+            if (c.resourceTypes && c.tag) ctx.addIssue({ code: "custom", path: ["tag"], message: "cannot be combined with resourceTypes: AWS scopes a control by resource types or by one tag" });
+        })
+        .optional(),
+    /** RESTORE_TIME_FOR_RESOURCES_MEET_TARGET; on by default with restoreTesting (720 minutes). */
+    restoreTime: control({ maxRestoreMinutes: z.int().min(1).optional() }),
     /** BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED; principals default to the break-glass role. */
     manualDeletionDisabled: control({ principalArns: z.array(roleArnSchema).min(1).max(5).optional() }),
     /** BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION; regions default to `copyRegions`. */
@@ -231,8 +245,12 @@ const restoreSelectionSchema = z.strictObject({
     /** Only with `resources: ["*"]`: protected resources must carry these tags. */
     matchTags: tagMapSchema.default({}),
     excludeTags: tagMapSchema.default({}),
-    /** Hours AWS Backup keeps the restored resource for your validation before deleting it. */
-    validationWindowHours: z.int().min(0).max(168).default(1),
+    /**
+     * Hours AWS Backup keeps the restored resource for your validation before deleting it: 1-168,
+     * the provider's range (int64validator.Between(1, 168),
+     * hashicorp/terraform-provider-aws internal/service/backup/restore_testing_selection.go).
+     */
+    validationWindowHours: z.int().min(1).max(168).default(1),
     /** Restore metadata to override, e.g. `{ instanceType: t3.micro }` or a subnet. */
     restoreMetadataOverrides: z.record(z.string().min(1), z.string()).optional(),
 });

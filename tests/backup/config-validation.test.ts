@@ -31,6 +31,30 @@ const RULE = "gatevault:backup.plans[0].rules[0]";
 const PROD_MONTHLY = "gatevault:backup.plans[0].rules[1]";
 
 const rejected: Rejected[] = [
+    // hashicorp/terraform-provider-aws internal/service/backup/restore_testing_selection.go:
+    // validation_window_hours int64validator.Between(1, 168).
+    {
+        name: "restore testing validation window of 0 hours (the provider accepts 1-168)",
+        stack: "prod",
+        edit: (c) => (backup(c).restoreTesting.selections[0].validationWindowHours = 0),
+        path: "gatevault:backup.restoreTesting.selections[0].validationWindowHours",
+        message: />=1|at least 1|>= 1/,
+    },
+    // A control scope is resource types or one tag (hashicorp/terraform-provider-aws internal/service/backup/framework.go).
+    {
+        name: "plan-coverage control over several tiers without a scope (opted-out resources would be reported)",
+        stack: "prod",
+        edit: (c) => backup(c).plans.push({ name: "weekly", rules: [{ name: "weekly", preset: "weekly" }], selection: { tiers: ["Weekly"] } }),
+        path: "gatevault:backup.audit.controls.resourcesProtectedByPlan",
+        message: /^needs tag or resourceTypes: the plans select several tiers \(Daily, Weekly\), and AWS scopes this control by one tag; unscoped, it would report every resource tagged Backup=None as unprotected/,
+    },
+    {
+        name: "plan-coverage control scoped by both resource types and a tag",
+        stack: "prod",
+        edit: (c) => (backup(c).audit.controls.resourcesProtectedByPlan = { resourceTypes: ["EBS"], tag: { key: "Backup", value: "Daily" } }),
+        path: "gatevault:backup.audit.controls.resourcesProtectedByPlan.tag",
+        message: /^cannot be combined with resourceTypes/,
+    },
     // The vault policies let the deploy role apply gatevault's changes (components/backup/policies/THREAT-MODEL.md).
     {
         name: "no deploy role",

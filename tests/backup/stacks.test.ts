@@ -70,6 +70,13 @@ describe("backup in the shipped stacks (offline plan)", () => {
         expect(result.resources.filter((r) => r.type === "aws:backup/globalSettings:GlobalSettings")).to.deep.equal([]);
     });
 
+    it("prod: the audit framework checks restore times of what restore testing restores, and coverage of the Daily tier only", async () => {
+        const [framework] = inputsOf(await shippedPlan("prod"), "aws:backup/framework:Framework");
+        const byName = Object.fromEntries(framework.controls.map((c: any) => [c.name, c]));
+        expect(byName.RESTORE_TIME_FOR_RESOURCES_MEET_TARGET).to.deep.include({ inputParameters: [{ name: "maxRestoreTime", value: "720" }], scope: { complianceResourceTypes: ["EBS", "RDS"] } });
+        expect(byName.BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN.scope).to.deep.equal({ tags: { Backup: "Daily" } });
+    });
+
     it("dev: one daily rule, no lock, no copies, no central vault", async () => {
         const result = await shippedPlan("dev");
         expect(result.summary.exitCode, result.error?.message).to.equal(0);
