@@ -226,6 +226,13 @@ const reportTemplates = ["CONTROL_COMPLIANCE_REPORT", "RESOURCE_COMPLIANCE_REPOR
 const auditSchema = z.strictObject({
     /** Letters, digits and underscores; defaults to `gatevault_<environment>`. */
     frameworkName: z.string().max(MAX_FRAMEWORK_NAME).regex(UNDERSCORE_NAME, "must start with a letter and hold only letters, digits and underscores").optional(),
+    /**
+     * AWS Config recording of the AWS Backup resource types the controls evaluate: `existing`
+     * (a recorder in the account already records them, e.g. the landing zone's) or `managed`
+     * (gatevault creates the account's recorder and delivers to the report bucket). Left out,
+     * the plan warns: without recording, Audit Manager evaluates nothing.
+     */
+    resourceTracking: z.enum(["existing", "managed"]).optional(),
     controls: auditControlsSchema,
     reports: z
         .strictObject({
