@@ -73,7 +73,7 @@ export function deployGatevault(config: GatevaultConfig, options: ProgramOptions
     const memberBackups = deployMemberAccountBackups(config, providers);
 
     // AWS Organizations backup policies (gatevault:orgBackupPolicies), through the management account.
-    const orgBackupPolicies = deployOrgBackupPolicies(config.orgBackupPolicies, providers, memberBackups);
+    const orgBackupPolicies = deployOrgBackupPolicies(config.orgBackupPolicies, providers, memberBackups, { production: config.environment === "prod" });
 
     // What spans both backup parts: cross-account backup in the management account, and the
     // warnings about tag conventions, the central vault's account and emptied policy settings.

@@ -120,7 +120,7 @@ export class AccountBackup extends pulumi.ComponentResource {
             (plan) =>
                 new BackupPlan(
                     `${name}-${plan.name.toLowerCase()}`,
-                    { plan, vaultName: this.vault.vaultName, destinationArn, tierTagKey: config.tierTag.key, partition, provider: providers.main },
+                    { plan, vaultName: this.vault.vaultName, destinationArn, tierTagKey: config.tierTag.key, partition, provider: providers.main, production: retain },
                     { parent: this },
                 ),
         );
@@ -142,6 +142,7 @@ export class AccountBackup extends pulumi.ComponentResource {
                     accountId: args.accountId,
                     partition,
                     provider: providers.main,
+                    production: retain,
                 },
                 { parent: this },
             );

@@ -9,6 +9,7 @@ import { ControlDefaults, frameworkControls, reportPlanSpecs } from "./audit-con
 import { policyJson } from "./policies/document";
 import { reportBucketPolicy } from "./policies/report-bucket-policy";
 import { configDeliveryRolePolicy, configRecorderTrustPolicy, recordingTypes } from "./config-recording";
+import { guardOptions } from "./protection";
 
 /** Where a managed recorder delivers, inside the report bucket. */
 const CONFIG_PREFIX = "aws-config";
@@ -22,6 +23,8 @@ export interface BackupAuditArgs {
     accountId: string;
     partition: Partition;
     provider: aws.Provider;
+    /** Production: framework, report plans and the report bucket are guarded (components/backup/protection.ts). */
+    production?: boolean;
 }
 
 export class BackupAudit extends pulumi.ComponentResource {
@@ -37,6 +40,8 @@ export class BackupAudit extends pulumi.ComponentResource {
         super("gatevault:backup:BackupAudit", name, {}, opts);
         const provider = args.provider;
         const child = { parent: this, provider };
+        const production = args.production ?? false;
+        const bucketGuard = { ...child, ...guardOptions("reportBucketSettings", production) };
 
         const controls = frameworkControls(args.audit.controls, args.controlDefaults);
         const tracked = recordingTypes(controls);
@@ -48,23 +53,27 @@ export class BackupAudit extends pulumi.ComponentResource {
                 this,
             );
         }
-        this.framework = new aws.backup.Framework(`${name}-framework`, { name: args.frameworkName, description: "gatevault: backup compliance controls", controls }, child);
+        this.framework = new aws.backup.Framework(
+            `${name}-framework`,
+            { name: args.frameworkName, description: "gatevault: backup compliance controls", controls },
+            { ...child, ...guardOptions("auditFramework", production) },
+        );
 
-        this.bucket = new aws.s3.Bucket(`${name}-reports`, { forceDestroy: false }, child);
-        const ownership = new aws.s3.BucketOwnershipControls(`${name}-reports-ownership`, { bucket: this.bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, child);
+        this.bucket = new aws.s3.Bucket(`${name}-reports`, { forceDestroy: false }, { ...child, ...guardOptions("reportBucket", production) });
+        const ownership = new aws.s3.BucketOwnershipControls(`${name}-reports-ownership`, { bucket: this.bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, bucketGuard);
         const publicAccess = new aws.s3.BucketPublicAccessBlock(
             `${name}-reports-public-access`,
             { bucket: this.bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-            child,
+            bucketGuard,
         );
         // SSE-S3: the service-linked role that writes reports only exists once AWS Backup creates
         // it for the framework, too late to be named in a KMS key policy created beforehand.
         const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
             `${name}-reports-encryption`,
             { bucket: this.bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
-            child,
+            bucketGuard,
         );
-        const versioning = new aws.s3.BucketVersioning(`${name}-reports-versioning`, { bucket: this.bucket.id, versioningConfiguration: { status: "Enabled" } }, child);
+        const versioning = new aws.s3.BucketVersioning(`${name}-reports-versioning`, { bucket: this.bucket.id, versioningConfiguration: { status: "Enabled" } }, bucketGuard);
         const configPrefix = args.audit.resourceTracking === "managed" ? CONFIG_PREFIX : undefined;
         // The policy names the service-linked role, which S3 checks exists: AWS Backup creates it with the framework.
         const policy = new aws.s3.BucketPolicy(
@@ -73,7 +82,7 @@ export class BackupAudit extends pulumi.ComponentResource {
                 bucket: this.bucket.id,
                 policy: this.bucket.arn.apply((bucketArn) => policyJson(reportBucketPolicy({ bucketArn, partition: args.partition, accountId: args.accountId, configPrefix }))),
             },
-            { ...child, dependsOn: [this.framework, publicAccess] },
+            { ...bucketGuard, dependsOn: [this.framework, publicAccess] },
         );
         if (configPrefix) {
             this.recorder = this.configRecorder(name, tracked, configPrefix, policy, args);
@@ -91,7 +100,7 @@ export class BackupAudit extends pulumi.ComponentResource {
                             ? { reportTemplate: spec.template, frameworkArns: [this.framework.arn], numberOfFrameworks: 1 }
                             : { reportTemplate: spec.template },
                     },
-                    { ...child, dependsOn: [policy, ownership, encryption, versioning] },
+                    { ...child, ...guardOptions("reportPlan", production), dependsOn: [policy, ownership, encryption, versioning] },
                 ),
         );
 

@@ -9,6 +9,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { SubscriptionConfig, VaultLockConfig } from "../config/backup";
 import { Partition } from "./arns";
+import { guardOptions } from "./protection";
 import { policyJson } from "./policies/document";
 import { vaultKeyPolicy } from "./policies/key-policy";
 import { notificationTopicPolicy } from "./policies/topic-policy";
@@ -77,7 +78,6 @@ export class BackupVault extends pulumi.ComponentResource {
         }
         super("gatevault:backup:BackupVault", name, {}, opts);
         const provider = args.provider;
-        const guarded: pulumi.CustomResourceOptions = args.retain ? { protect: true, retainOnDelete: true } : {};
 
         this.key = new aws.kms.Key(
             `${name}-key`,
@@ -98,7 +98,7 @@ export class BackupVault extends pulumi.ComponentResource {
                     }),
                 ),
             },
-            { parent: this, provider, ...guarded },
+            { parent: this, provider, ...guardOptions("vaultKey", args.retain) },
         );
         new aws.kms.Alias(`${name}-key-alias`, { name: `alias/gatevault-backup/${args.vaultName}`, targetKeyId: this.key.keyId }, { parent: this, provider });
 
@@ -108,7 +108,7 @@ export class BackupVault extends pulumi.ComponentResource {
         this.vault = new aws.backup.Vault(
             `${name}-vault`,
             { name: args.vaultName, kmsKeyArn: this.key.arn, forceDestroy: !args.retain },
-            { parent: this, provider, ...guarded },
+            { parent: this, provider, ...guardOptions("vault", args.retain) },
         );
 
         if (args.lock) {
@@ -128,7 +128,7 @@ export class BackupVault extends pulumi.ComponentResource {
                     // Only compliance mode sets a grace period; without one the lock stays in governance mode.
                     ...(args.lock.mode === "compliance" ? { changeableForDays: args.lock.changeableForDays } : {}),
                 },
-                { parent: this, provider, ...(args.retain ? { retainOnDelete: true } : { deleteBeforeReplace: true }) },
+                { parent: this, provider, ...(args.retain ? guardOptions("vaultLock", true) : { deleteBeforeReplace: true }) },
             );
             if (args.lock.mode === "compliance") {
                 pulumi.log.warn(
@@ -155,7 +155,7 @@ export class BackupVault extends pulumi.ComponentResource {
                     }),
                 ),
             },
-            { parent: this, provider, ...guarded },
+            { parent: this, provider, ...guardOptions("vaultPolicy", args.retain) },
         );
 
         this.topic = new aws.sns.Topic(`${name}-events`, { kmsMasterKeyId: this.key.arn }, { parent: this, provider });

@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigValidationError, formatKeyPath } from "../../config/errors";
 import type { OrgBackupPoliciesConfig, OrgBackupPolicyConfig } from "../../config/org-backup-policies";
 import type { ProviderSet } from "../../shared/providers";
+import { guardOptions } from "../protection";
 import { backupPolicyTypeProblems } from "./organization-check";
 import { policyContent } from "./render";
 import { backupPolicyProblems } from "./validate";
@@ -29,6 +30,8 @@ export interface BackupOrganisationPolicyArgs {
      * root); rejects with the problems otherwise, which stops the preview before the policy.
      */
     organizationReady?: pulumi.Input<string>;
+    /** Production: the policy and its attachments are protected (components/backup/protection.ts). */
+    production?: boolean;
 }
 
 export class BackupOrganisationPolicy extends pulumi.ComponentResource {
@@ -63,7 +66,7 @@ export class BackupOrganisationPolicy extends pulumi.ComponentResource {
                 type: "BACKUP_POLICY",
                 content: ready.apply(() => content),
             },
-            { ...childOpts, dependsOn: args.after ?? [] },
+            { ...childOpts, ...guardOptions("orgBackupPolicy", args.production ?? false), dependsOn: args.after ?? [] },
         );
         // Everything read from the policy goes through the organization check too, so a failed
         // check stops the plan at the policy instead of leaving its attachments waiting for it.
@@ -74,7 +77,11 @@ export class BackupOrganisationPolicy extends pulumi.ComponentResource {
             args.policy.targets.map((target) => [
                 target,
                 // policyId carries the dependency on the policy.
-                new aws.organizations.PolicyAttachment(`${name}-${target}`, { policyId: this.policyId, targetId: target }, childOpts),
+                new aws.organizations.PolicyAttachment(
+                    `${name}-${target}`,
+                    { policyId: this.policyId, targetId: target },
+                    { ...childOpts, ...guardOptions("orgBackupPolicyAttachment", args.production ?? false) },
+                ),
             ]),
         );
         this.registerOutputs({ policyId: this.policyId, policyArn: this.policyArn, targets: args.policy.targets });
@@ -86,7 +93,12 @@ export class BackupOrganisationPolicy extends pulumi.ComponentResource {
  * provider. `after`: what must exist before the policies are created, changed or attached
  * (the member accounts' backup resources).
  */
-export function deployOrgBackupPolicies(config: OrgBackupPoliciesConfig | undefined, providers: ProviderSet, after: pulumi.Resource[] = []): BackupOrganisationPolicy[] {
+export function deployOrgBackupPolicies(
+    config: OrgBackupPoliciesConfig | undefined,
+    providers: ProviderSet,
+    after: pulumi.Resource[] = [],
+    opts: { production?: boolean } = {},
+): BackupOrganisationPolicy[] {
     if (!config) return [];
     const provider = providers.get({ assumeRoleArn: config.administratorRoleArn });
     // Read at preview time through the same provider: a root without BACKUP_POLICY enabled
@@ -97,6 +109,13 @@ export function deployOrgBackupPolicies(config: OrgBackupPoliciesConfig | undefi
         return org.id;
     });
     return config.policies.map(
-        (policy, i) => new BackupOrganisationPolicy(policy.name, { policy, provider, configPath: ["orgBackupPolicies", "policies", i], after, organizationReady }),
+        (policy, i) => new BackupOrganisationPolicy(policy.name, {
+                policy,
+                provider,
+                configPath: ["orgBackupPolicies", "policies", i],
+                after,
+                organizationReady,
+                production: opts.production,
+            }),
     );
 }
