@@ -11,7 +11,7 @@ import { planProblems } from "../backup/validation/plan-problems";
 import { referenceProblems } from "../backup/validation/reference-problems";
 import { restoreTestingProblems } from "../backup/validation/restore-testing-problems";
 import type { PathProblem } from "../backup/validation/problem";
-import { accountIdSchema, regionSchema, roleArnSchema } from "./primitives";
+import { accountIdSchema, refusedKey, regionSchema, roleArnSchema } from "./primitives";
 
 function report(ctx: z.RefinementCtx, problems: PathProblem[]): void {
     for (const p of problems) {
@@ -298,20 +298,10 @@ export const backupShape = z.strictObject({
         })
         .optional(),
     /** Replaced by crossAccountBackup: refused with the fix. */
-    managementAccount: z
-        .unknown()
-        .optional()
-        .superRefine((value, ctx) => {
-            if (value !== undefined) {
-                ctx.addIssue({
-                    code: "custom",
-                    message:
-                        "was replaced by crossAccountBackup.managementRoleArn: cross-account backup is switched on in the organization's " +
-                        "management account, not in the stack's (set crossAccountBackup: { managementRoleArn: <a role in the management account> })",
-                    input: undefined,
-                });
-            }
-        }),
+    managementAccount: refusedKey(
+        "was replaced by crossAccountBackup.managementRoleArn: cross-account backup is switched on in the organization's " +
+            "management account, not in the stack's (set crossAccountBackup: { managementRoleArn: <a role in the management account> })",
+    ),
     /** The tag that puts resources in a tier, and its allowed values; `optOut` is never backed up. */
     tierTag: z
         .strictObject({

@@ -19,7 +19,7 @@ import {
     VAULT_NAME,
 } from "../backup/org-policy/formats";
 import { organizationIdSchema, vaultLockSchema } from "./backup";
-import { accountIdSchema, regionSchema, resourceNameSchema, roleArnSchema, tagsSchema } from "./primitives";
+import { accountIdSchema, refusedKey, regionSchema, resourceNameSchema, roleArnSchema, tagsSchema } from "./primitives";
 
 const backupNameSchema = z.string().regex(BACKUP_NAME, "must be 1-50 letters, digits, hyphens, underscores or dots");
 const vaultNameSchema = z.string().regex(VAULT_NAME, "must be a backup vault name: 2-50 letters, digits, hyphens or underscores");
@@ -127,20 +127,10 @@ const planSchema = z.strictObject({
     advancedBackupSettings: z
         .strictObject({
             ec2: z.strictObject({ windowsVss: enabledSchema }).optional(),
-            s3: z
-                .unknown()
-                .optional()
-                .superRefine((value, ctx) => {
-                    if (value !== undefined) {
-                        ctx.addIssue({
-                            code: "custom",
-                            message:
-                                "is not supported in backup policies: their advanced backup settings apply to EC2 (Windows VSS) only; " +
-                                "set S3 backup options on an account's own backup plan instead",
-                            input: undefined,
-                        });
-                    }
-                }),
+            s3: refusedKey(
+                "is not supported in backup policies: their advanced backup settings apply to EC2 (Windows VSS) only; " +
+                    "set S3 backup options on an account's own backup plan instead",
+            ),
         })
         .optional(),
     backupPlanTags: tagsSchema,
