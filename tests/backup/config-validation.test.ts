@@ -31,6 +31,16 @@ const RULE = "gatevault:backup.plans[0].rules[0]";
 const PROD_MONTHLY = "gatevault:backup.plans[0].rules[1]";
 
 const rejected: Rejected[] = [
+    // hashicorp/terraform-provider-aws internal/service/backup/selection.go: name `^[0-9A-Za-z_.-]+$`.
+    {
+        name: "a tier whose selection name the provider refuses",
+        edit: (c) => {
+            backup(c).tierTag = { values: ["Gold Tier", "None"] };
+            backup(c).plans[0].selection.tiers = ["Gold Tier"];
+        },
+        path: "gatevault:backup.plans[0].selection.tiers[0]",
+        message: /tier "Gold Tier" makes the selection name "standard-gold tier", which AWS Backup refuses/,
+    },
     // hashicorp/terraform-provider-aws internal/service/backup/restore_testing_selection.go:
     // validation_window_hours int64validator.Between(1, 168).
     {
