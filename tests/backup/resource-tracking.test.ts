@@ -4,17 +4,27 @@
 // exists; left unsaid, the plan warns.
 
 import { expect } from "chai";
-import { AccountBackup } from "../../components/backup";
+import { BackupAudit } from "../../components/backup";
 import { frameworkControls } from "../../components/backup/audit-controls";
 import { recordingTypes } from "../../components/backup/config-recording";
 import { reportBucketPolicy } from "../../components/backup/policies/report-bucket-policy";
-import type { GatevaultConfig } from "../../components/config";
 import { ProviderSet } from "../../components/shared/providers";
 import { evaluateAccess } from "../../components/shared/iam";
 import { planProgram, stackConfig } from "../support/plan-program";
 
-function accountBackup(config: GatevaultConfig): () => unknown {
-    return () => new AccountBackup("backup", { config: config.backup!, environment: config.environment, accountId: config.accountId, region: config.region, providers: new ProviderSet(config) }).outputs;
+/** Only the audit part of the prod stack's backup, with its resourceTracking set to `tracking`. */
+function audit(tracking?: "existing" | "managed"): () => unknown {
+    const config = stackConfig("prod", (c) => (c["gatevault:backup"].audit.resourceTracking = tracking));
+    const backup = config.backup!;
+    return () =>
+        new BackupAudit("backup-audit", {
+            audit: backup.audit!,
+            frameworkName: "gatevault_prod",
+            controlDefaults: { breakGlassRoleArn: backup.breakGlassRoleArn, copyRegions: ["eu-central-1"], centralAccountId: "555555555555", lock: backup.vault.lock },
+            accountId: config.accountId,
+            partition: "aws",
+            provider: new ProviderSet(config).main,
+        }).frameworkArn;
 }
 
 describe("AWS Config recording for Backup Audit Manager", () => {
@@ -31,7 +41,7 @@ describe("AWS Config recording for Backup Audit Manager", () => {
     });
 
     it("warns when the stack does not say how the account's resources are recorded, and says nothing once it does", async () => {
-        const unsaid = await planProgram(accountBackup(stackConfig("prod", (c) => delete c["gatevault:backup"].audit.resourceTracking)), { stack: "prod" });
+        const unsaid = await planProgram(audit(undefined), { stack: "prod" });
         expect(unsaid.result.warnings).to.have.length(1);
         expect(unsaid.result.warnings[0]).to.match(
             /^backup-audit: Backup Audit Manager evaluates only what AWS Config records, and these controls need AWS::Backup::BackupPlan, AWS::Backup::BackupSelection, AWS::Backup::BackupVault, AWS::Backup::RecoveryPoint recorded in account 222222222222/,
@@ -40,7 +50,7 @@ describe("AWS Config recording for Backup Audit Manager", () => {
     });
 
     it("managed: the account's recorder records those types only, delivers to the report bucket, and is started after its channel", async () => {
-        const plan = await planProgram(accountBackup(stackConfig("prod", (c) => (c["gatevault:backup"].audit.resourceTracking = "managed"))), { stack: "prod" });
+        const plan = await planProgram(audit("managed"), { stack: "prod" });
         expect(plan.result.warnings).to.deep.equal([]);
         const recorder = plan.one("aws:cfg/recorder:Recorder");
         // allSupported defaults to true and conflicts with resourceTypes (the provider's recorder schema).

@@ -2,10 +2,14 @@
 // what the plan shows, the compliance-mode warning, and placement errors with exit 2.
 
 import { expect } from "chai";
-import { PlanResult, ROOT_STACK_TYPE, runPlan } from "../../tools/plan/index";
+import { placementProblems } from "../../components/backup";
+import { deployBackupStackSettings } from "../../components/backup/stack";
+import { ProviderSet } from "../../components/shared/providers";
+import { PlanResult, ROOT_STACK_TYPE } from "../../tools/plan/index";
 import { withMockOrganization } from "../../tools/plan/mocks";
 import { renderHuman, renderJson } from "../../tools/plan/render";
 import { planEditedStack } from "../support/stacks";
+import { planFailure, stackConfig } from "../support/plan-program";
 import { shippedPlan } from "../support/shipped-plans";
 
 type Config = Record<string, any>;
@@ -63,11 +67,17 @@ describe("backup in the shipped stacks (offline plan)", () => {
     });
 
     it("prod: stops with the key path when the management role is not in the organization's management account", async () => {
-        const result = await withMockOrganization({ managementAccountId: "123456789012" }, () => runPlan({ stack: "prod" }));
-        expect(result.summary.exitCode).to.equal(2);
-        const problem = result.error?.problems?.find((p) => p.path === "gatevault:backup.crossAccountBackup.managementRoleArn");
-        expect(problem?.message, result.error?.message).to.match(/^must be a role in the organization's management account 123456789012: .*\(got account 999999999999\)$/);
-        expect(result.resources.filter((r) => r.type === "aws:backup/globalSettings:GlobalSettings")).to.deep.equal([]);
+        const config = stackConfig("prod");
+        const failure = await withMockOrganization({ managementAccountId: "123456789012" }, () =>
+            planFailure(() => {
+                deployBackupStackSettings(config, new ProviderSet(config));
+                return {};
+            }, { stack: "prod" }),
+        );
+        expect(failure.plan.error.kind).to.equal("config");
+        expect(failure.plan.error.problems?.map((p) => p.path)).to.deep.equal(["gatevault:backup.crossAccountBackup.managementRoleArn"]);
+        expect(failure.plan.error.problems?.[0].message).to.match(/^must be a role in the organization's management account 123456789012: .*\(got account 999999999999\)$/);
+        expect(failure.plan.resources.filter((r) => r.type === "aws:backup/globalSettings:GlobalSettings")).to.deep.equal([]);
     });
 
     it("prod: the audit framework checks restore times of what restore testing restores, and coverage of the Daily tier only", async () => {
@@ -101,6 +111,14 @@ describe("backup in the shipped stacks (offline plan)", () => {
         expect(result.resources.find((r) => r.name === "backup-central-vault-lock")!.inputs).to.not.have.property("changeableForDays");
     });
 
+    // checkStack runs placementProblems before anything is registered (the cases below plan it).
+    it("refuses a deploy role in another account: the vault policies would let the wrong role change them", () => {
+        const config = stackConfig("prod", (c) => (c["gatevault:backup"].deployRoleArn = "arn:aws:iam::999999999999:role/gatevault-deploy"));
+        expect(placementProblems(config.backup!, config)).to.deep.equal([
+            { path: "gatevault:backup.deployRoleArn", message: "must be the role that runs pulumi up in the stack's account 222222222222 (got account 999999999999)" },
+        ]);
+    });
+
     describe("placement errors: exit 2, the key path, nothing registered", () => {
         const cases: { name: string; edit: (c: Config) => void; path: string; message: RegExp }[] = [
             {
@@ -121,12 +139,6 @@ describe("backup in the shipped stacks (offline plan)", () => {
                     }),
                 path: "gatevault:backup.centralVault.deployRoleArn",
                 message: /must be a role in the central backup account/,
-            },
-            {
-                name: "deploy role in another account (the vault policies would let the wrong role change them)",
-                edit: (c) => (c["gatevault:backup"].deployRoleArn = "arn:aws:iam::999999999999:role/gatevault-deploy"),
-                path: "gatevault:backup.deployRoleArn",
-                message: /must be the role that runs pulumi up in the stack's account 222222222222 \(got account 999999999999\)/,
             },
             {
                 name: "break-glass role in another account",

@@ -8,6 +8,7 @@ import { memberAccountDeployments, MemberAccountDeployment } from "../../compone
 import { accountLayout, splitRoleRef } from "../../components/backup/org-policy/member-deployments";
 import { deployMemberAccountBackups } from "../../components/backup/org-policy/member-account";
 import { deployOrgBackupPolicies } from "../../components/backup/org-policy/component";
+import { memberPlacementProblems } from "../../components/backup/org-policy/member-placement";
 import { parseStackConfig } from "../../components/config";
 import type { GatevaultConfig } from "../../components/config";
 import { ProviderSet } from "../../components/shared/providers";
@@ -273,6 +274,21 @@ describe("MemberAccountBackup: which accounts, which names", () => {
     });
 });
 
+describe("MemberAccountBackup: the stack's own account is deployed with its deploy role", () => {
+    // The vault policies there let assumeRoleArn change the vaults, and the stack's own account
+    // is reached with the stack's credentials: checkStack runs this before anything is registered.
+    it("refuses a marked own account whose assumeRoleArn is not gatevault:backup.deployRoleArn", () => {
+        const config = stackConfig("prod", (c) => {
+            ownAccountMarked(c);
+            c["gatevault:orgBackupPolicies"].organization.accounts[1].assumeRoleArn = "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole";
+        });
+        const problems = memberPlacementProblems(config);
+        expect(problems.map((p) => p.path)).to.deep.equal(["gatevault:orgBackupPolicies.organization.accounts[1].assumeRoleArn"]);
+        expect(problems[0].message).to.match(/^must be arn:aws:iam::222222222222:role\/gatevault-deploy \(gatevault:backup\.deployRoleArn\)/);
+        expect(memberPlacementProblems(stackConfig("prod", ownAccountMarked))).to.deep.equal([]);
+    });
+});
+
 describe("MemberAccountBackup: config the program refuses (exit 2, nothing registered)", () => {
     const refused = [
         {
@@ -291,16 +307,6 @@ describe("MemberAccountBackup: config the program refuses (exit 2, nothing regis
             },
             path: "gatevault:orgBackupPolicies.organization.accounts[1].deployBackupResources",
             message: /^cannot deploy vault "gatevault-prod" in eu-west-1 of account 222222222222: gatevault:backup\.vault\.name already creates it/,
-        },
-        {
-            // The vault policies in the stack's own account let assumeRoleArn change them, and that account is deployed with the stack's role.
-            name: "the stack's own account marked with a role other than its deploy role",
-            edit: (c: Record<string, any>) => {
-                ownAccountMarked(c);
-                c["gatevault:orgBackupPolicies"].organization.accounts[1].assumeRoleArn = "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole";
-            },
-            path: "gatevault:orgBackupPolicies.organization.accounts[1].assumeRoleArn",
-            message: /^must be arn:aws:iam::222222222222:role\/gatevault-deploy \(gatevault:backup\.deployRoleArn\)/,
         },
     ];
     for (const c of refused) {
