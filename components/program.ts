@@ -5,6 +5,7 @@
 import { createApiEndpoints } from "./api";
 import { AccountBackup, placementProblems } from "./backup";
 import { deployMemberAccountBackups, deployOrgBackupPolicies, memberPlacementProblems } from "./backup/org-policy";
+import { deployBackupStackSettings } from "./backup/stack";
 import { ConfigProblem, ConfigValidationError, GatevaultConfig, isConfigValidationError } from "./config";
 import { createPrivateNetwork, networkRegionProblems, privateApiUrls } from "./network";
 import { ProviderSet } from "./shared/providers";
@@ -72,7 +73,11 @@ export function deployGatevault(config: GatevaultConfig, options: ProgramOptions
     const memberBackups = deployMemberAccountBackups(config, providers);
 
     // AWS Organizations backup policies (gatevault:orgBackupPolicies), through the management account.
-    const orgBackupPolicies = deployOrgBackupPolicies(config.orgBackupPolicies, providers, memberBackups);
+    const orgBackupPolicies = deployOrgBackupPolicies(config.orgBackupPolicies, providers, memberBackups, { production: config.environment === "prod" });
+
+    // What spans both backup parts: cross-account backup in the management account, and the
+    // warnings about tag conventions, the central vault's account and emptied policy settings.
+    deployBackupStackSettings(config, providers);
 
     const outputs = {
         environment: config.environment,

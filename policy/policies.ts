@@ -21,6 +21,7 @@ import { wafOnPublicStages } from "./apigateway/waf";
 import { xrayTracing } from "./apigateway/xray-tracing";
 
 import { auditFramework } from "./backup/audit-framework";
+import { criticalProtection } from "./backup/critical-protection";
 import { coldStorageLifecycle } from "./backup/cold-storage-lifecycle";
 import { copyRetention } from "./backup/copy-retention";
 import { crossRegionCopy } from "./backup/cross-region-copy";
@@ -71,6 +72,7 @@ const backupPolicies: GatevaultPolicy[] = [
     auditFramework,
     planTargetVaults,
     orgPolicyRetention,
+    criticalProtection,
 ];
 
 const crossCuttingPolicies: GatevaultPolicy[] = [keyRotation, noWildcardActions, requiredTags];

@@ -27,6 +27,12 @@ export interface AccountBackupArgs {
     providers: ProviderSet;
 }
 
+/** `{ Backup: "Daily" }` when the plans select exactly one tier (the coverage control's default scope). */
+function coveredTier(config: BackupConfig): Record<string, string> | undefined {
+    const tiers = [...new Set(config.plans.flatMap((p) => p.selection.tiers))];
+    return tiers.length === 1 ? { [config.tierTag.key]: tiers[0] } : undefined;
+}
+
 export class AccountBackup extends pulumi.ComponentResource {
     readonly vault: BackupVault;
     /** Copy vaults by region. */
@@ -45,6 +51,7 @@ export class AccountBackup extends pulumi.ComponentResource {
         const partition = partitionOf(args.region);
         const retain = args.environment === "prod";
         const common = { partition, organizationId: config.organizationId, subscriptions: config.notifications.subscriptions, retain };
+        const own = { accountId: args.accountId, breakGlassRoleArn: config.breakGlassRoleArn, deployRoleArn: config.deployRoleArn };
 
         const central = config.centralVault;
         const centralAccountId = central ? accountOfRoleArn(central.deployRoleArn) : undefined;
@@ -53,13 +60,12 @@ export class AccountBackup extends pulumi.ComponentResource {
             `${name}-vault`,
             {
                 ...common,
+                ...own,
                 vaultName: config.vault.name,
                 provider: providers.main,
-                accountId: args.accountId,
                 region: args.region,
-                breakGlassRoleArn: config.breakGlassRoleArn,
-                // A restore from the central vault starts with a copy back into this vault.
-                acceptCopiesFromAccounts: centralAccountId ? [centralAccountId] : undefined,
+                // Monthly copies go to the central vault, and a restore from there starts with a copy back into this one.
+                copyPeers: centralAccountId ? { accounts: [centralAccountId] } : undefined,
                 lock: config.vault.lock,
             },
             { parent: this },
@@ -71,11 +77,10 @@ export class AccountBackup extends pulumi.ComponentResource {
                 `${name}-vault-${copy.region}`,
                 {
                     ...common,
+                    ...own,
                     vaultName: copy.vaultName ?? config.vault.name,
                     provider: providers.get({ region: copy.region }),
-                    accountId: args.accountId,
                     region: copy.region,
-                    breakGlassRoleArn: config.breakGlassRoleArn,
                     lock: copy.lock ?? config.vault.lock,
                 },
                 { parent: this },
@@ -93,16 +98,12 @@ export class AccountBackup extends pulumi.ComponentResource {
                     accountId: centralAccountId,
                     region,
                     breakGlassRoleArn: central.breakGlassRoleArn,
-                    acceptCopiesFromOrganization: true,
+                    deployRoleArn: central.deployRoleArn,
+                    copyPeers: central.acceptCopiesFrom === "organization" ? { organization: true } : { accounts: central.acceptCopiesFrom ?? [args.accountId] },
                     lock: central.lock,
                 },
                 { parent: this },
             );
-        }
-
-        if (config.managementAccount) {
-            // Cross-account copies only run once the management account turns them on for the organization.
-            new aws.backup.GlobalSettings(`${name}-global-settings`, { globalSettings: { isCrossAccountBackupEnabled: "true" } }, { parent: this, provider: providers.main });
         }
 
         const destinationArn = (target: CopyTarget): pulumi.Input<string> => {
@@ -119,7 +120,7 @@ export class AccountBackup extends pulumi.ComponentResource {
             (plan) =>
                 new BackupPlan(
                     `${name}-${plan.name.toLowerCase()}`,
-                    { plan, vaultName: this.vault.vaultName, destinationArn, tierTagKey: config.tierTag.key, partition, provider: providers.main },
+                    { plan, vaultName: this.vault.vaultName, destinationArn, tierTagKey: config.tierTag.key, partition, provider: providers.main, production: retain },
                     { parent: this },
                 ),
         );
@@ -135,10 +136,13 @@ export class AccountBackup extends pulumi.ComponentResource {
                         copyRegions: config.copyRegions.map((c) => c.region),
                         centralAccountId,
                         lock: config.vault.lock,
+                        coveredTier: coveredTier(config),
+                        restoreTestedTypes: config.restoreTesting?.selections.map((s) => s.resourceType),
                     },
                     accountId: args.accountId,
                     partition,
                     provider: providers.main,
+                    production: retain,
                 },
                 { parent: this },
             );

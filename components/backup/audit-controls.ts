@@ -8,7 +8,12 @@ import { underscoreName } from "./names";
 export interface ControlSpec {
     name: string;
     inputParameters: { name: string; value: string }[];
-    scope?: { complianceResourceTypes: string[] };
+    /**
+     * "The control scope can include one or more resource types, a combination of a tag key and
+     * value, or a combination of one resource type and one resource ID"; at most one tag
+     * (hashicorp/terraform-provider-aws internal/service/backup/framework.go).
+     */
+    scope?: { complianceResourceTypes: string[] } | { tags: Record<string, string> };
 }
 
 export interface ControlDefaults {
@@ -16,7 +21,18 @@ export interface ControlDefaults {
     copyRegions: string[];
     centralAccountId?: string;
     lock?: { minRetentionDays: number; maxRetentionDays: number };
+    /**
+     * The tier tag the plans select when they select exactly one tier (`{ Backup: "Daily" }`):
+     * the protected-by-plan control is scoped to it, so resources deliberately opted out
+     * (`Backup=None`, or another tier no plan of this stack backs up) are not reported.
+     */
+    coveredTier?: Record<string, string>;
+    /** The resource types restore testing restores, when it is on: the restore-time control is added for them. */
+    restoreTestedTypes?: string[];
 }
+
+/** AWS's default restore-time target, in minutes (AWS Backup Developer Guide, creating-frameworks-api.html: maxRestoreTime "720"). */
+export const DEFAULT_MAX_RESTORE_MINUTES = 720;
 
 const params = (entries: Record<string, string | number>) => Object.entries(entries).map(([name, value]) => ({ name, value: String(value) }));
 
@@ -38,8 +54,15 @@ export function frameworkControls(controls: AuditControlsConfig, defaults: Contr
         out.push({ name: "BACKUP_RECOVERY_POINT_ENCRYPTED", inputParameters: [] });
     }
     if (c.resourcesProtectedByPlan) {
-        const types = c.resourcesProtectedByPlan.resourceTypes;
-        out.push({ name: "BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN", inputParameters: [], ...(types ? { scope: { complianceResourceTypes: types } } : {}) });
+        const { resourceTypes, tag } = c.resourcesProtectedByPlan;
+        const scope = resourceTypes
+            ? { complianceResourceTypes: resourceTypes }
+            : tag
+              ? { tags: { [tag.key]: tag.value } }
+              : defaults.coveredTier
+                ? { tags: defaults.coveredTier }
+                : undefined;
+        out.push({ name: "BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN", inputParameters: [], ...(scope ? { scope } : {}) });
     }
     if (c.manualDeletionDisabled) {
         const principals = c.manualDeletionDisabled.principalArns ?? [defaults.breakGlassRoleArn];
@@ -59,6 +82,16 @@ export function frameworkControls(controls: AuditControlsConfig, defaults: Contr
         out.push({
             name: "BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK",
             inputParameters: params({ ...(min !== undefined ? { minRetentionDays: min } : {}), ...(max !== undefined ? { maxRetentionDays: max } : {}) }),
+        });
+    }
+    // With restore testing on, restores that take too long are a finding too (AWS Backup
+    // Developer Guide, controls-and-remediation.html, "Restore time for resources meet target").
+    const restoreTime = c.restoreTime ?? (defaults.restoreTestedTypes ? {} : undefined);
+    if (restoreTime) {
+        out.push({
+            name: "RESTORE_TIME_FOR_RESOURCES_MEET_TARGET",
+            inputParameters: params({ maxRestoreTime: restoreTime.maxRestoreMinutes ?? DEFAULT_MAX_RESTORE_MINUTES }),
+            ...(defaults.restoreTestedTypes ? { scope: { complianceResourceTypes: defaults.restoreTestedTypes } } : {}),
         });
     }
     if (c.lastRecoveryPoint) {

@@ -11,6 +11,9 @@ export const PLAN_NAME = /^[a-zA-Z0-9\-_.]{1,50}$/;
 export const UNDERSCORE_NAME = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
 export const MAX_SELECTION_NAME = 50;
+
+/** Backup selection names: letters, digits, `_`, `.` and `-` (the provider's `^[0-9A-Za-z_.-]+$`). */
+export const SELECTION_NAME = /^[0-9A-Za-z_.-]+$/;
 export const MAX_FRAMEWORK_NAME = 256;
 
 /** `orders-prod` → `orders_prod`: for AWS Backup names that reject hyphens. */

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PlanConfig } from "../config/backup";
 import { Partition } from "./arns";
 import { advancedBackupSettings, planRuleArgs } from "./plan-rules";
+import { guardOptions } from "./protection";
 import { backupRolePolicies } from "./policies/service-role";
 import { CopyTarget, effectiveRule } from "./presets";
 import { selectionSpecs, selectsS3 } from "./selection";
@@ -22,6 +23,8 @@ export interface BackupPlanArgs {
     tierTagKey: string;
     partition: Partition;
     provider: aws.Provider;
+    /** Production: the plan is protected (components/backup/protection.ts). */
+    production?: boolean;
 }
 
 export class BackupPlan extends pulumi.ComponentResource {
@@ -54,7 +57,7 @@ export class BackupPlan extends pulumi.ComponentResource {
                 rules: config.rules.map((rule) => planRuleArgs(effectiveRule(rule), args.vaultName, args.destinationArn)),
                 advancedBackupSettings: advancedBackupSettings(config),
             },
-            { parent: this, provider },
+            { parent: this, provider, ...guardOptions("backupPlan", args.production ?? false) },
         );
 
         this.selections = selectionSpecs(config, args.tierTagKey).map(

@@ -11,7 +11,7 @@ import { planProblems } from "../backup/validation/plan-problems";
 import { referenceProblems } from "../backup/validation/reference-problems";
 import { restoreTestingProblems } from "../backup/validation/restore-testing-problems";
 import type { PathProblem } from "../backup/validation/problem";
-import { accountIdSchema, regionSchema, roleArnSchema } from "./primitives";
+import { accountIdSchema, refusedKey, regionSchema, roleArnSchema } from "./primitives";
 
 function report(ctx: z.RefinementCtx, problems: PathProblem[]): void {
     for (const p of problems) {
@@ -122,9 +122,17 @@ const centralVaultSchema = z
         name: vaultNameSchema,
         /** Defaults to the stack's region. */
         region: regionSchema.optional(),
-        /** The one role in the backup account allowed to delete recovery points or change the vault's policy and lock. */
+        /** The one role in the backup account allowed to delete recovery points, shorten their lifecycle or remove the lock. */
         breakGlassRoleArn: roleArnSchema,
         lock: vaultLockSchema.optional(),
+        /**
+         * Accounts whose backups are copied into the central vault (default: the stack's own), or
+         * `organization` for every account of `organizationId`. Only they may copy in and use the
+         * vault's key (through AWS Backup).
+         */
+        acceptCopiesFrom: z.union([z.literal("organization"), z.array(accountIdSchema).min(1)], {
+            error: 'must be "organization" or a list of 12-digit account ids',
+        }).optional(),
     })
     .superRefine((central, ctx) => {
         const deployAccount = central.deployRoleArn.split(":")[4];
@@ -182,8 +190,22 @@ const auditControlsSchema = z.strictObject({
     recoveryPointMinimumRetention: control({ retentionDays: z.int().min(1).max(36_500).default(35) }),
     /** BACKUP_RECOVERY_POINT_ENCRYPTED */
     recoveryPointEncrypted: control({}),
-    /** BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN */
-    resourcesProtectedByPlan: control({ resourceTypes: z.array(z.string().min(1)).min(1).optional() }),
+    /**
+     * BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN. Scope: `resourceTypes`, or one `tag`, or by
+     * default the one tier the plans select (opted-out resources are then not reported).
+     */
+    resourcesProtectedByPlan: z
+        .strictObject({
+            resourceTypes: z.array(z.string().min(1)).min(1).optional(),
+            tag: z.strictObject({ key: z.string().min(1).max(128), value: z.string().min(1).max(256) }).optional(),
+        })
+        .superRefine((c, ctx) => {
+            // A control scope is resource types or one tag, not both (internal/service/backup/framework.go).
+            if (c.resourceTypes && c.tag) ctx.addIssue({ code: "custom", path: ["tag"], message: "cannot be combined with resourceTypes: AWS scopes a control by resource types or by one tag" });
+        })
+        .optional(),
+    /** RESTORE_TIME_FOR_RESOURCES_MEET_TARGET; on by default with restoreTesting (720 minutes). */
+    restoreTime: control({ maxRestoreMinutes: z.int().min(1).optional() }),
     /** BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED; principals default to the break-glass role. */
     manualDeletionDisabled: control({ principalArns: z.array(roleArnSchema).min(1).max(5).optional() }),
     /** BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION; regions default to `copyRegions`. */
@@ -204,6 +226,13 @@ const reportTemplates = ["CONTROL_COMPLIANCE_REPORT", "RESOURCE_COMPLIANCE_REPOR
 const auditSchema = z.strictObject({
     /** Letters, digits and underscores; defaults to `gatevault_<environment>`. */
     frameworkName: z.string().max(MAX_FRAMEWORK_NAME).regex(UNDERSCORE_NAME, "must start with a letter and hold only letters, digits and underscores").optional(),
+    /**
+     * AWS Config recording of the AWS Backup resource types the controls evaluate: `existing`
+     * (a recorder in the account already records them, e.g. the landing zone's) or `managed`
+     * (gatevault creates the account's recorder and delivers to the report bucket). Left out,
+     * the plan warns: without recording, Audit Manager evaluates nothing.
+     */
+    resourceTracking: z.enum(["existing", "managed"]).optional(),
     controls: auditControlsSchema,
     reports: z
         .strictObject({
@@ -223,8 +252,12 @@ const restoreSelectionSchema = z.strictObject({
     /** Only with `resources: ["*"]`: protected resources must carry these tags. */
     matchTags: tagMapSchema.default({}),
     excludeTags: tagMapSchema.default({}),
-    /** Hours AWS Backup keeps the restored resource for your validation before deleting it. */
-    validationWindowHours: z.int().min(0).max(168).default(1),
+    /**
+     * Hours AWS Backup keeps the restored resource for your validation before deleting it: 1-168,
+     * the provider's range (int64validator.Between(1, 168),
+     * hashicorp/terraform-provider-aws internal/service/backup/restore_testing_selection.go).
+     */
+    validationWindowHours: z.int().min(1).max(168).default(1),
     /** Restore metadata to override, e.g. `{ instanceType: t3.micro }` or a subnet. */
     restoreMetadataOverrides: z.record(z.string().min(1), z.string()).optional(),
 });
@@ -244,12 +277,31 @@ const restoreTestingShape = z.strictObject({
 export const restoreTestingSchema = restoreTestingShape.superRefine((rt, ctx) => report(ctx, restoreTestingProblems(rt)));
 
 export const backupShape = z.strictObject({
-    /** The one role allowed to delete recovery points or change the vaults' access policy and lock. */
+    /** The one role allowed to delete recovery points, shorten their lifecycle or remove a prod vault's lock. */
     breakGlassRoleArn: roleArnSchema,
+    /**
+     * The role that runs `pulumi up` in the stack's account. The vault access policies let it (and
+     * the break-glass role) change the vaults' policy and lock; in dev also delete the vaults.
+     */
+    deployRoleArn: roleArnSchema,
     /** Organization whose accounts may use the vault keys and copy into the central vault (`aws:PrincipalOrgID`). */
     organizationId: organizationIdSchema.optional(),
-    /** The stack runs in the organization's management account: turn on cross-account backup (GlobalSettings). */
-    managementAccount: z.boolean().default(false),
+    /**
+     * Turn on cross-account backup (aws.backup.GlobalSettings `isCrossAccountBackupEnabled`) in
+     * the organization's management account, through a provider that assumes `managementRoleArn`
+     * there, in `regions` (default: the regions this stack's cross-account copies start from).
+     */
+    crossAccountBackup: z
+        .strictObject({
+            managementRoleArn: roleArnSchema,
+            regions: z.array(regionSchema).min(1).optional(),
+        })
+        .optional(),
+    /** Replaced by crossAccountBackup: refused with the fix. */
+    managementAccount: refusedKey(
+        "was replaced by crossAccountBackup.managementRoleArn: cross-account backup is switched on in the organization's " +
+            "management account, not in the stack's (set crossAccountBackup: { managementRoleArn: <a role in the management account> })",
+    ),
     /** The tag that puts resources in a tier, and its allowed values; `optOut` is never backed up. */
     tierTag: z
         .strictObject({

@@ -19,7 +19,7 @@ import {
     VAULT_NAME,
 } from "../backup/org-policy/formats";
 import { organizationIdSchema, vaultLockSchema } from "./backup";
-import { accountIdSchema, regionSchema, resourceNameSchema, roleArnSchema, tagsSchema } from "./primitives";
+import { accountIdSchema, refusedKey, regionSchema, resourceNameSchema, roleArnSchema, tagsSchema } from "./primitives";
 
 const backupNameSchema = z.string().regex(BACKUP_NAME, "must be 1-50 letters, digits, hyphens, underscores or dots");
 const vaultNameSchema = z.string().regex(VAULT_NAME, "must be a backup vault name: 2-50 letters, digits, hyphens or underscores");
@@ -120,10 +120,17 @@ const planSchema = z.strictObject({
         tags: z.array(tagSelectionSchema).default([]),
         resources: z.array(resourceSelectionSchema).default([]),
     }),
+    // Backup policies take advanced settings for EC2 (Windows VSS) only: "The only supported
+    // resource type is Amazon EC2 instances with Windows VSS ... Valid values: EC2" (AWS Backup
+    // API Reference, API_AdvancedBackupSetting.html; AWS Organizations User Guide,
+    // orgs_manage_policies_backup_syntax.html). S3 settings belong in an account's own plan.
     advancedBackupSettings: z
         .strictObject({
             ec2: z.strictObject({ windowsVss: enabledSchema }).optional(),
-            s3: z.strictObject({ backupAcls: enabledSchema.optional(), backupObjectTags: enabledSchema.optional() }).optional(),
+            s3: refusedKey(
+                "is not supported in backup policies: their advanced backup settings apply to EC2 (Windows VSS) only; " +
+                    "set S3 backup options on an account's own backup plan instead",
+            ),
         })
         .optional(),
     backupPlanTags: tagsSchema,

@@ -65,3 +65,16 @@ export function uniqueNames(listKey: string) {
  */
 export const configBoolean = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean());
 export const configNumber = z.preprocess((v) => (typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : v), z.number());
+
+/**
+ * A key the schema recognises only to refuse it with the fix (a setting that moved, or one AWS
+ * does not support there), instead of zod's bare "unknown key".
+ */
+export function refusedKey(message: string) {
+    return z
+        .unknown()
+        .optional()
+        .superRefine((value, ctx) => {
+            if (value !== undefined) ctx.addIssue({ code: "custom", message, input: undefined });
+        });
+}

@@ -3,7 +3,11 @@
 // conditions normalised to lists, and IAM's action matching. Pure, shared by every rule that
 // reads a policy.
 
+import { actionMatches } from "../../components/shared/iam/wildcards";
 import { isObject, parseJsonObject, Parsed, stringList } from "./parse-json";
+
+// IAM action matching, shared with the evaluator in components/shared/iam.
+export { actionMatches };
 
 export interface Statement {
     sid?: string;
@@ -71,18 +75,6 @@ export function parsePolicyDocument(value: unknown, what = "policy document"): P
         });
     }
     return { ok: true, value: { statements } };
-}
-
-/** IAM action matching: case-insensitive, `*` any run of characters, `?` one character. */
-export function actionMatches(pattern: string, action: string): boolean {
-    if (!pattern.includes("*") && !pattern.includes("?")) {
-        return pattern.toLowerCase() === action.toLowerCase();
-    }
-    const source = pattern
-        .split("")
-        .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
-        .join("");
-    return new RegExp(`^${source}$`, "i").test(action);
 }
 
 /** True when the statement's actions (or its NotAction complement) include `action`. */

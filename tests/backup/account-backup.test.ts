@@ -52,10 +52,10 @@ describe("AccountBackup under the offline mocks", () => {
         expect(vaults.map((v) => [v.name, providerOf(prod, v), arnOf(v)])).to.deep.equal([
             ["backup-vault-vault", "aws", "arn:aws:backup:eu-west-1:222222222222:backup-vault:gatevault-prod"],
             ["backup-vault-eu-central-1-vault", "aws-eu-central-1", "arn:aws:backup:eu-central-1:222222222222:backup-vault:gatevault-prod"],
-            ["backup-central-vault-vault", "aws-333333333333-eu-west-1", "arn:aws:backup:eu-west-1:333333333333:backup-vault:gatevault-central"],
+            ["backup-central-vault-vault", "aws-555555555555-eu-west-1", "arn:aws:backup:eu-west-1:555555555555:backup-vault:gatevault-central"],
         ]);
-        const central = prod.rawInputs(prod.one(T.provider, "aws-333333333333-eu-west-1"));
-        expect(JSON.parse(central.assumeRoles)[0].roleArn).to.equal("arn:aws:iam::333333333333:role/gatevault-backup-deployer");
+        const central = prod.rawInputs(prod.one(T.provider, "aws-555555555555-eu-west-1"));
+        expect(JSON.parse(central.assumeRoles)[0].roleArn).to.equal("arn:aws:iam::555555555555:role/gatevault-backup-deployer");
     });
 
     it("encrypts each vault with its own customer-managed key, in the vault's region and account, with rotation on", () => {
@@ -68,8 +68,11 @@ describe("AccountBackup under the offline mocks", () => {
             expect(providerOf(prod, key)).to.equal(providerOf(prod, vault));
         }
         const centralKey = JSON.parse(prod.rawInputs(prod.one(T.key, "backup-central-vault-key")).policy);
-        expect(centralKey.Statement.find((s: any) => s.Sid === "AccountKeyAdministration").Principal.AWS).to.equal("arn:aws:iam::333333333333:root");
-        expect(centralKey.Statement.find((s: any) => s.Sid === "OrganizationUseForBackupCopies").Condition.StringEquals["aws:PrincipalOrgID"]).to.equal("o-a1b2c3d4e5");
+        expect(centralKey.Statement.find((s: any) => s.Sid === "AccountKeyAdministration").Principal.AWS).to.equal("arn:aws:iam::555555555555:root");
+        // Shared with the stack's account only (issue 12 item 6); the matrix in vault-access-matrix.test.ts evaluates it.
+        const peers = centralKey.Statement.find((s: any) => s.Sid === "CopyPeersUseThroughAwsBackup");
+        expect(peers.Principal).to.deep.equal({ AWS: ["arn:aws:iam::222222222222:root"] });
+        expect(peers.Condition.StringEquals).to.deep.equal({ "kms:ViaService": "backup.eu-west-1.amazonaws.com", "aws:PrincipalOrgID": "o-a1b2c3d4e5" });
     });
 
     it("copies to the vault ARNs in the other region and the other account", () => {
@@ -79,18 +82,35 @@ describe("AccountBackup under the offline mocks", () => {
             ["monthly", "gatevault-prod", [arnOf(prod.one(T.vault, "backup-central-vault-vault"))]],
         ]);
         expect(rules[0].copyActions[0].destinationVaultArn).to.contain(":eu-central-1:222222222222:");
-        expect(rules[1].copyActions[0].destinationVaultArn).to.contain(":eu-west-1:333333333333:");
+        expect(rules[1].copyActions[0].destinationVaultArn).to.contain(":eu-west-1:555555555555:");
         expect(rules[1].lifecycle).to.deep.equal({ coldStorageAfter: 30, deleteAfter: 365 });
     });
 
-    it("prod: keys, vaults, locks and vault policies are protected and retained on delete", () => {
-        for (const type of [T.key, T.vault, T.lock, T.vaultPolicy]) {
+    it("prod: keys, vaults and vault policies are protected and retained on delete; locks are retained", () => {
+        for (const type of [T.key, T.vault, T.vaultPolicy]) {
             const resources = prod.ofType(type);
             expect(resources.length, type).to.be.greaterThan(0);
             for (const r of resources) expect(r.record.options, r.name).to.include({ protect: true, retainOnDelete: true });
         }
         const keyPolicy = JSON.parse(prod.rawInputs(prod.one(T.key, "backup-vault-key")).policy);
         expect(keyPolicy.Statement.map((s: any) => s.Sid)).to.include("DenyKeyDeletionExceptBreakGlass");
+    });
+
+    // hashicorp/terraform-provider-aws internal/service/backup/vault_lock_configuration.go and
+    // vault_notifications.go: every field ForceNew, id = the vault name, no Update. Pulumi
+    // replaces create-before-delete by default, so the old resource's Delete would remove the
+    // configuration just put.
+    it("a lock or notification change never leaves the vault without them (ForceNew singletons keyed by vault name)", async () => {
+        for (const lock of prod.ofType(T.lock)) {
+            // Retained: the replacement is a Put and the old lock is forgotten, never deleted; protect would refuse the replacement.
+            expect(lock.record.options, lock.name).to.include({ retainOnDelete: true, protect: false });
+            expect(lock.record.options.deleteBeforeReplace, lock.name).to.not.equal(false);
+        }
+        for (const n of prod.ofType(T.notifications)) expect(n.record.options.deleteBeforeReplace, n.name).to.equal(true);
+        const locked = await planProgram(
+            accountBackup(stackConfig("dev", (c) => (c["gatevault:backup"].vault.lock = { minRetentionDays: 7, maxRetentionDays: 35 }))),
+        );
+        expect(locked.one(T.lock).record.options).to.include({ deleteBeforeReplace: true, retainOnDelete: false });
     });
 
     it("dev: nothing is protected or retained, there is no lock and no central vault", () => {
@@ -111,26 +131,33 @@ describe("AccountBackup under the offline mocks", () => {
         expect(prod.result.warnings).to.deep.equal([]);
     });
 
-    it("writes the lock before the access policy that forbids changing it, and the policy after its vault", () => {
+    it("writes the access policy after its vault, and notifications after the topic policy that lets AWS Backup publish", () => {
         const policy = prod.one(T.vaultPolicy, "backup-vault-policy");
-        expect(policy.record.dependencies).to.include(prod.one(T.lock, "backup-vault-lock").urn);
         expect(policy.record.propertyDependencies.backupVaultName).to.include(prod.one(T.vault, "backup-vault-vault").urn);
         const notifications = prod.one(T.notifications, "backup-vault-notifications");
         expect(notifications.record.dependencies).to.include(prod.one(T.topicPolicy, "backup-vault-events-policy").urn);
         expect(prod.rawInputs(notifications).backupVaultEvents).to.include.members(["BACKUP_JOB_COMPLETED", "COPY_JOB_FAILED"]);
     });
 
-    it("vault policies: the central vault takes copies from the organization, the primary only copies back from the backup account", () => {
+    it("vault policies: each names its own account's break-glass and deploy roles; copies come in from the copy peers only", () => {
         const policyOf = (name: string) => JSON.parse(prod.rawInputs(prod.one(T.vaultPolicy, name)).policy);
+        const sids = ["DenyRecoveryPointDeletionExceptBreakGlass", "DenyVaultChangesExceptDeployerAndBreakGlass"];
         const central = policyOf("backup-central-vault-policy");
-        expect(central.Statement.map((s: any) => s.Sid)).to.deep.equal(["DenyRecoveryPointAndPolicyChangesExceptBreakGlass", "AllowCopiesFromOrganization"]);
-        expect(central.Statement[0].Condition.ArnNotEquals["aws:PrincipalArn"]).to.equal("arn:aws:iam::333333333333:role/backup-break-glass");
+        expect(central.Statement.map((s: any) => s.Sid)).to.deep.equal([...sids, "AllowCopiesFromPeerAccounts"]);
+        expect(central.Statement[0].Condition.ArnNotEquals["aws:PrincipalArn"]).to.equal("arn:aws:iam::555555555555:role/backup-break-glass");
+        expect(central.Statement[1].Condition.ArnNotEquals["aws:PrincipalArn"]).to.deep.equal([
+            "arn:aws:iam::555555555555:role/backup-break-glass",
+            "arn:aws:iam::555555555555:role/gatevault-backup-deployer",
+        ]);
+        expect(central.Statement[2].Principal).to.deep.equal({ AWS: ["arn:aws:iam::222222222222:root"] });
         const primary = policyOf("backup-vault-policy");
-        expect(primary.Statement.map((s: any) => s.Sid)).to.deep.equal(["DenyRecoveryPointAndPolicyChangesExceptBreakGlass", "AllowCopiesBackFromBackupAccount"]);
-        expect(primary.Statement[0].Condition.ArnNotEquals["aws:PrincipalArn"]).to.equal("arn:aws:iam::222222222222:role/backup-break-glass");
-        expect(primary.Statement[1].Principal).to.deep.equal({ AWS: ["arn:aws:iam::333333333333:root"] });
-        const copy = policyOf("backup-vault-eu-central-1-policy");
-        expect(copy.Statement.map((s: any) => s.Sid)).to.deep.equal(["DenyRecoveryPointAndPolicyChangesExceptBreakGlass"]);
+        expect(primary.Statement.map((s: any) => s.Sid)).to.deep.equal([...sids, "AllowCopiesFromPeerAccounts"]);
+        expect(primary.Statement[1].Condition.ArnNotEquals["aws:PrincipalArn"]).to.deep.equal([
+            "arn:aws:iam::222222222222:role/backup-break-glass",
+            "arn:aws:iam::222222222222:role/gatevault-deploy",
+        ]);
+        expect(primary.Statement[2].Principal).to.deep.equal({ AWS: ["arn:aws:iam::555555555555:root"] });
+        expect(policyOf("backup-vault-eu-central-1-policy").Statement.map((s: any) => s.Sid)).to.deep.equal(sids);
     });
 
     it("selects the tier by conditions, with a role whose managed policies are attached first", () => {
@@ -196,12 +223,8 @@ describe("AccountBackup under the offline mocks", () => {
         expect(prod.outputs).to.have.keys("vaultArn", "copyVaultArns", "planIds", "centralVaultArn", "auditFrameworkArn", "auditReportBucket", "restoreTestingPlan");
     });
 
-    it("turns on cross-account backup only where config says the stack is the management account", async () => {
+    it("creates no GlobalSettings itself: cross-account backup is a management-account setting (see stacks.test.ts)", () => {
         expect(prod.ofType(T.globalSettings)).to.have.length(0);
-        const plan = await planProgram(accountBackup(stackConfig("dev", (c) => (c["gatevault:backup"].managementAccount = true))));
-        const settings = plan.one(T.globalSettings);
-        expect(plan.rawInputs(settings).globalSettings).to.deep.equal({ isCrossAccountBackupEnabled: "true" });
-        expect(providerOf(plan, settings)).to.equal("aws");
     });
 
     it("refuses to start when the config places vaults wrongly, before registering anything of its own", async () => {

@@ -194,6 +194,32 @@ describe("backup builders (pure)", () => {
             expect(controls[2].scope).to.deep.equal({ complianceResourceTypes: ["RDS", "EBS"] });
         });
 
+        // AWS Backup Developer Guide, controls-and-remediation.html: BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN
+        // evaluates every resource in scope; its scope is resource types or one tag
+        // (hashicorp/terraform-provider-aws internal/service/backup/framework.go).
+        it("scope the plan-coverage control to the tier the plans select, so resources opted out (Backup=None) are not reported", () => {
+            const [byTier] = frameworkControls({ resourcesProtectedByPlan: {} }, { ...defaults, coveredTier: { Backup: "Daily" } });
+            expect(byTier.scope).to.deep.equal({ tags: { Backup: "Daily" } });
+            const [byTag] = frameworkControls({ resourcesProtectedByPlan: { tag: { key: "BackupScope", value: "in" } } }, { ...defaults, coveredTier: { Backup: "Daily" } });
+            expect(byTag.scope).to.deep.equal({ tags: { BackupScope: "in" } });
+            const [unscoped] = frameworkControls({ resourcesProtectedByPlan: {} }, defaults);
+            expect(unscoped).to.not.have.property("scope");
+        });
+
+        // AWS Backup Developer Guide, creating-frameworks-api.html: RESTORE_TIME_FOR_RESOURCES_MEET_TARGET,
+        // parameter maxRestoreTime in minutes ("720" in AWS's example).
+        it("add the restore-time control when restore testing is on, for the resource types it restores", () => {
+            expect(frameworkControls({}, defaults).map((c) => c.name)).to.not.include("RESTORE_TIME_FOR_RESOURCES_MEET_TARGET");
+            const [restore] = frameworkControls({}, { ...defaults, restoreTestedTypes: ["EBS", "RDS"] });
+            expect(restore).to.deep.equal({
+                name: "RESTORE_TIME_FOR_RESOURCES_MEET_TARGET",
+                inputParameters: [{ name: "maxRestoreTime", value: "720" }],
+                scope: { complianceResourceTypes: ["EBS", "RDS"] },
+            });
+            const [tighter] = frameworkControls({ restoreTime: { maxRestoreMinutes: 240 } }, { ...defaults, restoreTestedTypes: ["EBS"] });
+            expect(tighter.inputParameters).to.deep.equal([{ name: "maxRestoreTime", value: "240" }]);
+        });
+
         it("give compliance reports the framework and job reports none, with underscore names", () => {
             const reports: AuditConfig["reports"] = { templates: ["CONTROL_COMPLIANCE_REPORT", "BACKUP_JOB_REPORT"], formats: ["CSV"], keyPrefix: "r" };
             expect(reportPlanSpecs(reports, "gatevault_prod")).to.deep.equal([
@@ -229,7 +255,6 @@ describe("backup builders (pure)", () => {
             expect(restoreSelectionSpec(config)).to.deep.equal({
                 name: "rds",
                 protectedResourceType: "RDS",
-                protectedResourceArns: ["*"],
                 protectedResourceConditions: {
                     stringEquals: [{ key: "aws:ResourceTag/Backup", value: "Daily" }],
                     stringNotEquals: [{ key: "aws:ResourceTag/RestoreTest", value: "skip" }],
@@ -241,6 +266,27 @@ describe("backup builders (pure)", () => {
                 "protectedResourceConditions",
                 "restoreMetadataOverrides",
             );
+        });
+
+        // hashicorp/terraform-provider-aws internal/service/backup/restore_testing_selection.go:
+        // ConfigValidators → resourcevalidator.ExactlyOneOf(protected_resource_arns,
+        // protected_resource_conditions). Setting both (even `["*"]` beside conditions) fails
+        // the provider's validation; setting neither does too.
+        it("selection names its resources exactly one way: protectedResourceArns or protectedResourceConditions (provider ExactlyOneOf)", () => {
+            const base: RestoreSelectionConfig = { resourceType: "EBS", resources: ["*"], matchTags: {}, excludeTags: {}, validationWindowHours: 1 };
+            const cases: [string, RestoreSelectionConfig, "arns" | "conditions"][] = [
+                ["every resource of the type", base, "arns"],
+                ["listed ARNs", { ...base, resources: ["arn:aws:ec2:eu-west-1:222222222222:volume/vol-0a1b2c3d"] }, "arns"],
+                ["every resource with a tag", { ...base, matchTags: { Backup: "Daily" } }, "conditions"],
+                ["every resource without a tag", { ...base, excludeTags: { RestoreTest: "skip" } }, "conditions"],
+                ["both tag kinds", { ...base, matchTags: { Backup: "Daily" }, excludeTags: { RestoreTest: "skip" } }, "conditions"],
+            ];
+            for (const [what, config, expected] of cases) {
+                const spec = restoreSelectionSpec(config);
+                const set = (["protectedResourceArns", "protectedResourceConditions"] as const).filter((k) => spec[k] !== undefined);
+                expect(set, what).to.deep.equal([expected === "arns" ? "protectedResourceArns" : "protectedResourceConditions"]);
+            }
+            expect(restoreSelectionSpec(cases[1][1]).protectedResourceArns).to.deep.equal(["arn:aws:ec2:eu-west-1:222222222222:volume/vol-0a1b2c3d"]);
         });
     });
 });

@@ -31,6 +31,54 @@ const RULE = "gatevault:backup.plans[0].rules[0]";
 const PROD_MONTHLY = "gatevault:backup.plans[0].rules[1]";
 
 const rejected: Rejected[] = [
+    // hashicorp/terraform-provider-aws internal/service/backup/selection.go: name `^[0-9A-Za-z_.-]+$`.
+    {
+        name: "a tier whose selection name the provider refuses",
+        edit: (c) => {
+            backup(c).tierTag = { values: ["Gold Tier", "None"] };
+            backup(c).plans[0].selection.tiers = ["Gold Tier"];
+        },
+        path: "gatevault:backup.plans[0].selection.tiers[0]",
+        message: /tier "Gold Tier" makes the selection name "standard-gold tier", which AWS Backup refuses/,
+    },
+    // hashicorp/terraform-provider-aws internal/service/backup/restore_testing_selection.go:
+    // validation_window_hours int64validator.Between(1, 168).
+    {
+        name: "restore testing validation window of 0 hours (the provider accepts 1-168)",
+        stack: "prod",
+        edit: (c) => (backup(c).restoreTesting.selections[0].validationWindowHours = 0),
+        path: "gatevault:backup.restoreTesting.selections[0].validationWindowHours",
+        message: />=1|at least 1|>= 1/,
+    },
+    // A control scope is resource types or one tag (hashicorp/terraform-provider-aws internal/service/backup/framework.go).
+    {
+        name: "plan-coverage control over several tiers without a scope (opted-out resources would be reported)",
+        stack: "prod",
+        edit: (c) => backup(c).plans.push({ name: "weekly", rules: [{ name: "weekly", preset: "weekly" }], selection: { tiers: ["Weekly"] } }),
+        path: "gatevault:backup.audit.controls.resourcesProtectedByPlan",
+        message: /^needs tag or resourceTypes: the plans select several tiers \(Daily, Weekly\), and AWS scopes this control by one tag; unscoped, it would report every resource tagged Backup=None as unprotected/,
+    },
+    {
+        name: "plan-coverage control scoped by both resource types and a tag",
+        stack: "prod",
+        edit: (c) => (backup(c).audit.controls.resourcesProtectedByPlan = { resourceTypes: ["EBS"], tag: { key: "Backup", value: "Daily" } }),
+        path: "gatevault:backup.audit.controls.resourcesProtectedByPlan.tag",
+        message: /^cannot be combined with resourceTypes/,
+    },
+    // The vault policies let the deploy role apply gatevault's changes (components/backup/policies/THREAT-MODEL.md).
+    {
+        name: "no deploy role",
+        edit: (c) => delete backup(c).deployRoleArn,
+        path: "gatevault:backup.deployRoleArn",
+        message: /required/i,
+    },
+    {
+        name: "central vault accepting copies from something that is not an account or the organization",
+        stack: "prod",
+        edit: (c) => (backup(c).centralVault.acceptCopiesFrom = ["everyone"]),
+        path: "gatevault:backup.centralVault.acceptCopiesFrom[0]",
+        message: /must be a 12-digit AWS account id/,
+    },
     // Lifecycle edges relative to cold storage (delete >= cold + 90).
     {
         name: "delete 89 days after cold storage",
@@ -245,7 +293,7 @@ const rejected: Rejected[] = [
         stack: "prod",
         edit: (c) => (backup(c).centralVault.breakGlassRoleArn = "arn:aws:iam::222222222222:role/backup-break-glass"),
         path: "gatevault:backup.centralVault.breakGlassRoleArn",
-        message: /must be a role in the backup account 333333333333 \(got account 222222222222\)/,
+        message: /must be a role in the backup account 555555555555 \(got account 222222222222\)/,
     },
     {
         name: "organization id in the wrong form",

@@ -7,10 +7,17 @@ import { KEY_ADMIN_ACTIONS, vaultKeyPolicy, VaultKeyPolicyInput } from "../../co
 import { reportBucketPolicy } from "../../components/backup/policies/report-bucket-policy";
 import { backupRolePolicies, backupServiceTrustPolicy, restoreRolePolicies } from "../../components/backup/policies/service-role";
 import { notificationTopicPolicy } from "../../components/backup/policies/topic-policy";
-import { PROTECTED_VAULT_ACTIONS, vaultAccessPolicy } from "../../components/backup/policies/vault-access-policy";
+import { vaultAccessPolicy } from "../../components/backup/policies/vault-access-policy";
 
 const BREAK_GLASS = "arn:aws:iam::222222222222:role/backup-break-glass";
-const keyInput: VaultKeyPolicyInput = { partition: "aws", accountId: "222222222222", region: "eu-west-1", breakGlassRoleArn: BREAK_GLASS, denyDeletion: false };
+const keyInput: VaultKeyPolicyInput = {
+    partition: "aws",
+    accountId: "222222222222",
+    region: "eu-west-1",
+    breakGlassRoleArn: BREAK_GLASS,
+    deployRoleArn: "arn:aws:iam::222222222222:role/gatevault-deploy",
+    denyDeletion: false,
+};
 
 const actionsOf = (s: PolicyStatement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 const statement = (doc: PolicyDocument, sid: string) => {
@@ -51,20 +58,27 @@ describe("backup policy documents", () => {
             expect(sns.Condition).to.deep.equal({ StringEquals: { "aws:SourceAccount": "222222222222" } });
         });
 
-        it("shares the key with the organization's accounts only when an organization is configured", () => {
-            expect(vaultKeyPolicy(keyInput).Statement.map((s) => s.Sid)).to.not.include("OrganizationUseForBackupCopies");
-            const doc = vaultKeyPolicy({ ...keyInput, organizationId: "o-a1b2c3d4e5" });
-            for (const sid of ["OrganizationUseForBackupCopies", "OrganizationGrantsForBackupCopies"]) {
+        // Issue 12 item 6: AWS KMS Developer Guide, conditions-kms.html#conditions-kms-via-service;
+        // AWS Backup Developer Guide, create-cross-account-backup.html.
+        it("shares the key only with the vault's copy peers, only through AWS Backup in the key's region", () => {
+            expect(vaultKeyPolicy({ ...keyInput, organizationId: "o-a1b2c3d4e5" }).Statement.map((s) => s.Sid)).to.not.include("CopyPeersUseThroughAwsBackup");
+            const doc = vaultKeyPolicy({ ...keyInput, organizationId: "o-a1b2c3d4e5", copyPeers: { accounts: ["333333333333"] } });
+            for (const sid of ["CopyPeersUseThroughAwsBackup", "CopyPeersGrantsThroughAwsBackup"]) {
                 const s = statement(doc, sid);
-                expect(s.Principal).to.deep.equal({ AWS: "*" });
-                expect(s.Condition?.StringEquals).to.deep.equal({ "aws:PrincipalOrgID": "o-a1b2c3d4e5" });
+                expect(s.Principal).to.deep.equal({ AWS: ["arn:aws:iam::333333333333:root"] });
+                expect(s.Condition?.StringEquals).to.deep.equal({ "kms:ViaService": "backup.eu-west-1.amazonaws.com", "aws:PrincipalOrgID": "o-a1b2c3d4e5" });
             }
-            expect(actionsOf(statement(doc, "OrganizationUseForBackupCopies"))).to.not.include.members([...KEY_ADMIN_ACTIONS].filter((a) => a !== "kms:DescribeKey"));
+            expect(actionsOf(statement(doc, "CopyPeersUseThroughAwsBackup"))).to.not.include.members([...KEY_ADMIN_ACTIONS].filter((a) => a !== "kms:DescribeKey"));
+            expect(statement(doc, "CopyPeersGrantsThroughAwsBackup").Condition?.Bool).to.deep.equal({ "kms:GrantIsForAWSResource": "true" });
             expectNoWildcardAllows(doc);
+            const org = statement(vaultKeyPolicy({ ...keyInput, organizationId: "o-a1b2c3d4e5", copyPeers: { organization: true } }), "CopyPeersUseThroughAwsBackup");
+            expect(org.Principal).to.deep.equal({ AWS: "*" });
+            expect(org.Condition?.StringEquals).to.deep.equal({ "kms:ViaService": "backup.eu-west-1.amazonaws.com", "aws:PrincipalOrgID": "o-a1b2c3d4e5" });
+            expect(() => vaultKeyPolicy({ ...keyInput, copyPeers: { organization: true } })).to.throw(/needs organizationId/);
         });
 
         it("denies disabling or deleting the key to all but the break-glass role when asked (prod)", () => {
-            expect(vaultKeyPolicy(keyInput).Statement.some((s) => s.Effect === "Deny")).to.equal(false);
+            expect(vaultKeyPolicy(keyInput).Statement.map((s) => s.Sid)).to.not.include("DenyKeyDeletionExceptBreakGlass");
             const deny = statement(vaultKeyPolicy({ ...keyInput, denyDeletion: true }), "DenyKeyDeletionExceptBreakGlass");
             expect(deny.Effect).to.equal("Deny");
             expect(actionsOf(deny)).to.have.members(["kms:ScheduleKeyDeletion", "kms:DisableKey"]);
@@ -72,40 +86,56 @@ describe("backup policy documents", () => {
         });
     });
 
+    // The allow/deny outcomes of these documents are evaluated in vault-access-matrix.test.ts;
+    // here, their shape.
     describe("vault access policy", () => {
-        it("denies deleting recovery points and changing the policy or lock to everyone but the break-glass role", () => {
-            const doc = vaultAccessPolicy({ breakGlassRoleArn: BREAK_GLASS });
-            expect(doc.Statement).to.have.length(1);
-            const [deny] = doc.Statement;
-            expect(deny).to.deep.include({ Effect: "Deny", Principal: { AWS: "*" }, Resource: "*" });
-            expect(actionsOf(deny)).to.include.members([
+        const DEPLOYER = "arn:aws:iam::222222222222:role/gatevault-deploy";
+        const base = { partition: "aws", breakGlassRoleArn: BREAK_GLASS, deployRoleArn: DEPLOYER };
+        const denied = (doc: PolicyDocument, sid: string) => actionsOf(statement(doc, sid));
+
+        it("retained (prod): only break-glass may delete, shorten lifecycles or remove the lock; the deployer may also change the policy and lock", () => {
+            const doc = vaultAccessPolicy({ ...base, retained: true });
+            expect(denied(doc, "DenyRecoveryPointDeletionExceptBreakGlass")).to.have.members([
                 "backup:DeleteRecoveryPoint",
                 "backup:UpdateRecoveryPointLifecycle",
-                "backup:PutBackupVaultAccessPolicy",
+                "backup:DisassociateRecoveryPoint",
                 "backup:DeleteBackupVaultAccessPolicy",
-                "backup:PutBackupVaultLockConfiguration",
                 "backup:DeleteBackupVaultLockConfiguration",
+                "backup:DeleteBackupVault",
             ]);
-            expect(actionsOf(deny)).to.deep.equal([...PROTECTED_VAULT_ACTIONS]);
-            expect(deny.Condition).to.deep.equal({ ArnNotEquals: { "aws:PrincipalArn": BREAK_GLASS } });
+            expect(statement(doc, "DenyRecoveryPointDeletionExceptBreakGlass").Condition).to.deep.equal({ ArnNotEquals: { "aws:PrincipalArn": BREAK_GLASS } });
+            expect(denied(doc, "DenyVaultChangesExceptDeployerAndBreakGlass")).to.have.members(["backup:PutBackupVaultAccessPolicy", "backup:PutBackupVaultLockConfiguration"]);
+            expect(statement(doc, "DenyVaultChangesExceptDeployerAndBreakGlass").Condition).to.deep.equal({ ArnNotEquals: { "aws:PrincipalArn": [BREAK_GLASS, DEPLOYER] } });
+            for (const s of doc.Statement) expect(s).to.deep.include({ Effect: "Deny", Principal: { AWS: "*" }, Resource: "*" });
         });
 
-        it("accepts copies from the organization's accounts on a central vault", () => {
-            const allow = statement(vaultAccessPolicy({ breakGlassRoleArn: BREAK_GLASS, acceptCopiesFromOrganization: "o-a1b2c3d4e5" }), "AllowCopiesFromOrganization");
+        it("not retained (dev): the deployer may also delete what pulumi destroy deletes, never shorten a lifecycle", () => {
+            const doc = vaultAccessPolicy({ ...base, retained: false });
+            expect(denied(doc, "DenyRecoveryPointDeletionExceptBreakGlass")).to.have.members(["backup:UpdateRecoveryPointLifecycle", "backup:DisassociateRecoveryPoint"]);
+            expect(denied(doc, "DenyVaultChangesExceptDeployerAndBreakGlass")).to.include.members(["backup:DeleteRecoveryPoint", "backup:DeleteBackupVault", "backup:DeleteBackupVaultLockConfiguration"]);
+            // One role as both: a single exception, not a list with a duplicate.
+            const same = vaultAccessPolicy({ ...base, deployRoleArn: BREAK_GLASS, retained: false });
+            expect(statement(same, "DenyVaultChangesExceptDeployerAndBreakGlass").Condition).to.deep.equal({ ArnNotEquals: { "aws:PrincipalArn": BREAK_GLASS } });
+        });
+
+        it("accepts copies from the organization's accounts on a vault that asks for it", () => {
+            const allow = statement(vaultAccessPolicy({ ...base, retained: true, copySources: { organization: true }, organizationId: "o-a1b2c3d4e5" }), "AllowCopiesFromOrganization");
             expect(allow).to.deep.include({ Effect: "Allow", Action: "backup:CopyIntoBackupVault", Principal: { AWS: "*" } });
             expect(allow.Condition).to.deep.equal({ StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } });
+            expect(() => vaultAccessPolicy({ ...base, retained: true, copySources: { organization: true } })).to.throw(/needs organizationId/);
         });
-    });
 
-    it("vault access policy: copies back from named accounts only, without widening the deny", () => {
-        const doc = vaultAccessPolicy({ breakGlassRoleArn: BREAK_GLASS, acceptCopiesFromAccounts: ["arn:aws:iam::333333333333:root"] });
-        expect(doc.Statement.map((s) => s.Sid)).to.deep.equal(["DenyRecoveryPointAndPolicyChangesExceptBreakGlass", "AllowCopiesBackFromBackupAccount"]);
-        expect(statement(doc, "AllowCopiesBackFromBackupAccount")).to.deep.include({
-            Effect: "Allow",
-            Principal: { AWS: ["arn:aws:iam::333333333333:root"] },
-            Action: "backup:CopyIntoBackupVault",
+        it("accepts copies from named peer accounts only, without widening the denies", () => {
+            const doc = vaultAccessPolicy({ ...base, retained: true, copySources: { accounts: ["333333333333"] }, organizationId: "o-a1b2c3d4e5" });
+            expect(doc.Statement.map((s) => s.Sid)).to.deep.equal(["DenyRecoveryPointDeletionExceptBreakGlass", "DenyVaultChangesExceptDeployerAndBreakGlass", "AllowCopiesFromPeerAccounts"]);
+            expect(statement(doc, "AllowCopiesFromPeerAccounts")).to.deep.include({
+                Effect: "Allow",
+                Principal: { AWS: ["arn:aws:iam::333333333333:root"] },
+                Action: "backup:CopyIntoBackupVault",
+                Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+            });
+            expectNoWildcardAllows(doc);
         });
-        expectNoWildcardAllows(doc);
     });
 
     it("topic policy: AWS Backup publishes for this account, over TLS", () => {

@@ -2,9 +2,14 @@
 // what the plan shows, the compliance-mode warning, and placement errors with exit 2.
 
 import { expect } from "chai";
+import { placementProblems } from "../../components/backup";
+import { deployBackupStackSettings } from "../../components/backup/stack";
+import { ProviderSet } from "../../components/shared/providers";
 import { PlanResult, ROOT_STACK_TYPE } from "../../tools/plan/index";
+import { withMockOrganization } from "../../tools/plan/mocks";
 import { renderHuman, renderJson } from "../../tools/plan/render";
 import { planEditedStack } from "../support/stacks";
+import { planFailure, stackConfig } from "../support/plan-program";
 import { shippedPlan } from "../support/shipped-plans";
 
 type Config = Record<string, any>;
@@ -20,7 +25,7 @@ describe("backup in the shipped stacks (offline plan)", () => {
             ["monthly", "cron(0 5 1 * ? *)", 365],
         ]);
         expect(plan.rules[0].copyActions[0].destinationVaultArn).to.equal("arn:aws:backup:eu-central-1:222222222222:backup-vault:gatevault-prod");
-        expect(plan.rules[1].copyActions[0].destinationVaultArn).to.equal("arn:aws:backup:eu-west-1:333333333333:backup-vault:gatevault-central");
+        expect(plan.rules[1].copyActions[0].destinationVaultArn).to.equal("arn:aws:backup:eu-west-1:555555555555:backup-vault:gatevault-central");
         expect(inputsOf(result, "aws:backup/vaultLockConfiguration:VaultLockConfiguration").every((l) => l.changeableForDays === undefined)).to.equal(true);
         expect(inputsOf(result, "aws:backup/framework:Framework")).to.have.length(1);
         expect(inputsOf(result, "aws:backup/restoreTestingSelection:RestoreTestingSelection")).to.have.length(2);
@@ -29,11 +34,57 @@ describe("backup in the shipped stacks (offline plan)", () => {
             "gatevault:backup:BackupVault  backup-central-vault",
             "aws:backup/vault:Vault  backup-vault-vault  [protect, retain-on-delete]",
             "pulumi:providers:aws  aws-eu-central-1",
-            "pulumi:providers:aws  aws-333333333333-eu-west-1",
+            "pulumi:providers:aws  aws-555555555555-eu-west-1",
         ]) {
             expect(text).to.contain(line);
         }
         expect(result.warnings).to.deep.equal([]);
+    });
+
+    // hashicorp/terraform-provider-aws internal/service/backup/restore_testing_selection.go:
+    // ExactlyOneOf(protected_resource_arns, protected_resource_conditions).
+    it("prod: every restore testing selection sets exactly one of protectedResourceArns and protectedResourceConditions", async () => {
+        const selections = inputsOf(await shippedPlan("prod"), "aws:backup/restoreTestingSelection:RestoreTestingSelection");
+        expect(selections).to.have.length(2);
+        for (const s of selections) {
+            expect(["protectedResourceArns", "protectedResourceConditions"].filter((k) => s[k] !== undefined), s.name).to.have.length(1);
+        }
+        expect(selections.map((s) => s.protectedResourceConditions)).to.deep.equal([
+            { stringEquals: [{ key: "aws:ResourceTag/Backup", value: "Daily" }] },
+            { stringEquals: [{ key: "aws:ResourceTag/Backup", value: "Daily" }] },
+        ]);
+    });
+
+    // AWS Backup API Reference, API_UpdateGlobalSettings.html: "Returns an error if the account
+    // is not an Organizations management account"; the setting is per Region.
+    it("prod: switches cross-account backup on in the organization's management account, through its provider, in the copies' Region", async () => {
+        const result = await shippedPlan("prod");
+        const settings = result.resources.filter((r) => r.type === "aws:backup/globalSettings:GlobalSettings");
+        expect(settings.map((s) => [s.name, s.inputs.globalSettings])).to.deep.equal([["backup-cross-account-eu-west-1", { isCrossAccountBackupEnabled: "true" }]]);
+        const provider = result.resources.find((r) => r.type === "pulumi:providers:aws" && settings[0].record.providerRef?.startsWith(`${r.urn}::`))!;
+        expect(provider.name).to.equal("aws-999999999999-eu-west-1");
+        expect(JSON.parse(String(provider.record.wireInputs.assumeRoles))[0].roleArn).to.equal("arn:aws:iam::999999999999:role/gatevault-organizations-admin");
+    });
+
+    it("prod: stops with the key path when the management role is not in the organization's management account", async () => {
+        const config = stackConfig("prod");
+        const failure = await withMockOrganization({ managementAccountId: "123456789012" }, () =>
+            planFailure(() => {
+                deployBackupStackSettings(config, new ProviderSet(config));
+                return {};
+            }, { stack: "prod" }),
+        );
+        expect(failure.plan.error.kind).to.equal("config");
+        expect(failure.plan.error.problems?.map((p) => p.path)).to.deep.equal(["gatevault:backup.crossAccountBackup.managementRoleArn"]);
+        expect(failure.plan.error.problems?.[0].message).to.match(/^must be a role in the organization's management account 123456789012: .*\(got account 999999999999\)$/);
+        expect(failure.plan.resources.filter((r) => r.type === "aws:backup/globalSettings:GlobalSettings")).to.deep.equal([]);
+    });
+
+    it("prod: the audit framework checks restore times of what restore testing restores, and coverage of the Daily tier only", async () => {
+        const [framework] = inputsOf(await shippedPlan("prod"), "aws:backup/framework:Framework");
+        const byName = Object.fromEntries(framework.controls.map((c: any) => [c.name, c]));
+        expect(byName.RESTORE_TIME_FOR_RESOURCES_MEET_TARGET).to.deep.include({ inputParameters: [{ name: "maxRestoreTime", value: "720" }], scope: { complianceResourceTypes: ["EBS", "RDS"] } });
+        expect(byName.BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN.scope).to.deep.equal({ tags: { Backup: "Daily" } });
     });
 
     it("dev: one daily rule, no lock, no copies, no central vault", async () => {
@@ -58,6 +109,14 @@ describe("backup in the shipped stacks (offline plan)", () => {
             expect(result.resources.find((r) => r.name === name)!.inputs).to.include({ changeableForDays: 3, minRetentionDays: 90 });
         }
         expect(result.resources.find((r) => r.name === "backup-central-vault-lock")!.inputs).to.not.have.property("changeableForDays");
+    });
+
+    // checkStack runs placementProblems before anything is registered (the cases below plan it).
+    it("refuses a deploy role in another account: the vault policies would let the wrong role change them", () => {
+        const config = stackConfig("prod", (c) => (c["gatevault:backup"].deployRoleArn = "arn:aws:iam::999999999999:role/gatevault-deploy"));
+        expect(placementProblems(config.backup!, config)).to.deep.equal([
+            { path: "gatevault:backup.deployRoleArn", message: "must be the role that runs pulumi up in the stack's account 222222222222 (got account 999999999999)" },
+        ]);
     });
 
     describe("placement errors: exit 2, the key path, nothing registered", () => {

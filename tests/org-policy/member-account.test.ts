@@ -8,6 +8,7 @@ import { memberAccountDeployments, MemberAccountDeployment } from "../../compone
 import { accountLayout, splitRoleRef } from "../../components/backup/org-policy/member-deployments";
 import { deployMemberAccountBackups } from "../../components/backup/org-policy/member-account";
 import { deployOrgBackupPolicies } from "../../components/backup/org-policy/component";
+import { memberPlacementProblems } from "../../components/backup/org-policy/member-placement";
 import { parseStackConfig } from "../../components/config";
 import type { GatevaultConfig } from "../../components/config";
 import { ProviderSet } from "../../components/shared/providers";
@@ -56,11 +57,26 @@ function policyArns(effective: any): { roles: string[]; copyTargets: string[]; v
     };
 }
 
-describe("MemberAccountBackup: the prod stack under mocks", () => {
+/**
+ * The prod stack with its own account (222222222222) moved under the workloads OU and marked:
+ * member vaults in the stack's own account, reached with the stack's credentials, beside those
+ * of payments-prod (333333333333), reached through its role.
+ */
+function ownAccountMarked(c: Record<string, any>): void {
+    const own = c["gatevault:orgBackupPolicies"].organization.accounts.find((a: any) => a.id === "222222222222");
+    Object.assign(own, {
+        parentId: "ou-a1b2-workload",
+        deployBackupResources: true,
+        assumeRoleArn: c["gatevault:backup"].deployRoleArn,
+        backupResources: { breakGlassRoleArn: "arn:aws:iam::222222222222:role/backup-break-glass", lock: { minRetentionDays: 90, maxRetentionDays: 3650 } },
+    });
+}
+
+describe("MemberAccountBackup: the prod stack (own account marked too) under mocks", () => {
     let prod: PlannedProgram;
     let deployments: MemberAccountDeployment[];
     before(async () => {
-        const config = stackConfig("prod");
+        const config = stackConfig("prod", ownAccountMarked);
         deployments = memberAccountDeployments(config.orgBackupPolicies!);
         prod = await planProgram(memberProgram(config), { stack: "prod" });
     });
@@ -76,7 +92,7 @@ describe("MemberAccountBackup: the prod stack under mocks", () => {
         // The other account is reached through its configured role, and only that account.
         for (const region of ["eu-west-1", "eu-central-1"]) {
             const inputs = prod.rawInputs(prod.one(T.provider, `aws-333333333333-${region}`));
-            expect(JSON.parse(inputs.assumeRoles)[0].roleArn).to.equal("arn:aws:iam::333333333333:role/gatevault-backup-deployer");
+            expect(JSON.parse(inputs.assumeRoles)[0].roleArn).to.equal("arn:aws:iam::333333333333:role/OrganizationAccountAccessRole");
             expect(JSON.parse(inputs.allowedAccountIds)).to.deep.equal(["333333333333"]);
             expect(inputs.region).to.equal(region);
         }
@@ -107,7 +123,8 @@ describe("MemberAccountBackup: the prod stack under mocks", () => {
             expect(arnOf(key)).to.match(new RegExp(`^arn:aws:kms:${region}:${account}:key/`));
             const statements = JSON.parse(prod.rawInputs(key).policy).Statement;
             expect(statements.find((s: any) => s.Sid === "AccountKeyAdministration").Principal.AWS).to.equal(`arn:aws:iam::${account}:root`);
-            expect(statements.find((s: any) => s.Sid === "OrganizationUseForBackupCopies").Condition.StringEquals["aws:PrincipalOrgID"]).to.equal("o-a1b2c3d4e5");
+            // Their plans copy within the account: no other account may use the key (issue 12 item 6).
+            expect(statements.map((s: any) => s.Sid)).to.not.include("CopyPeersUseThroughAwsBackup");
         }
     });
 
@@ -144,10 +161,11 @@ describe("MemberAccountBackup: the prod stack under mocks", () => {
         }
     });
 
-    it("prod: keys, vaults, locks and vault policies are protected and retained on delete", () => {
-        const guarded = [...prod.ofType(T.key), ...prod.ofType(T.vault), ...prod.ofType(T.lock), ...prod.ofType(T.vaultPolicy)];
-        expect(guarded).to.have.length(16);
+    it("prod: keys, vaults and vault policies are protected and retained on delete, locks retained", () => {
+        const guarded = [...prod.ofType(T.key), ...prod.ofType(T.vault), ...prod.ofType(T.vaultPolicy)];
+        expect(guarded).to.have.length(12);
         for (const r of guarded) expect(r.record.options, r.name).to.include({ protect: true, retainOnDelete: true });
+        for (const r of prod.ofType(T.lock)) expect(r.record.options, r.name).to.include({ protect: false, retainOnDelete: true });
     });
 
     it("creates, changes and attaches the org policy only after the member vaults and roles exist", () => {
@@ -166,19 +184,12 @@ describe("MemberAccountBackup: the prod stack's program", () => {
         const result = await shippedPlan("prod");
         expect(result.error, result.error?.message).to.equal(undefined);
         const components = result.resources.filter((r) => r.type === T.component);
-        expect(components.map((c) => c.name)).to.deep.equal(["member-backup-222222222222", "member-backup-333333333333"]);
+        expect(components.map((c) => c.name)).to.deep.equal(["member-backup-333333333333"]);
         const policy = result.resources.find((r) => r.type === T.orgPolicy)!;
         const memberVaults = result.resources.filter((r) => r.type === T.vault && memberOf(r));
-        expect(memberVaults).to.have.length(4);
+        expect(memberVaults).to.have.length(2);
         expect(policy.record.dependencies).to.include.members(memberVaults.map((v) => v.urn));
         expect(result.outputs?.memberAccountBackups).to.deep.equal({
-            "222222222222": {
-                vaultArns: {
-                    "eu-central-1/gatevault-backups-copy": "arn:aws:backup:eu-central-1:222222222222:backup-vault:gatevault-backups-copy",
-                    "eu-west-1/gatevault-backups": "arn:aws:backup:eu-west-1:222222222222:backup-vault:gatevault-backups",
-                },
-                roleArns: { "gatevault-backup": "arn:aws:iam::222222222222:role/gatevault-backup" },
-            },
             "333333333333": {
                 vaultArns: {
                     "eu-central-1/gatevault-backups-copy": "arn:aws:backup:eu-central-1:333333333333:backup-vault:gatevault-backups-copy",
@@ -263,31 +274,51 @@ describe("MemberAccountBackup: which accounts, which names", () => {
     });
 });
 
+describe("MemberAccountBackup: the stack's own account is deployed with its deploy role", () => {
+    // The vault policies there let assumeRoleArn change the vaults, and the stack's own account
+    // is reached with the stack's credentials: checkStack runs this before anything is registered.
+    it("refuses a marked own account whose assumeRoleArn is not gatevault:backup.deployRoleArn", () => {
+        const config = stackConfig("prod", (c) => {
+            ownAccountMarked(c);
+            c["gatevault:orgBackupPolicies"].organization.accounts[1].assumeRoleArn = "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole";
+        });
+        const problems = memberPlacementProblems(config);
+        expect(problems.map((p) => p.path)).to.deep.equal(["gatevault:orgBackupPolicies.organization.accounts[1].assumeRoleArn"]);
+        expect(problems[0].message).to.match(/^must be arn:aws:iam::222222222222:role\/gatevault-deploy \(gatevault:backup\.deployRoleArn\)/);
+        expect(memberPlacementProblems(stackConfig("prod", ownAccountMarked))).to.deep.equal([]);
+    });
+});
+
 describe("MemberAccountBackup: config the program refuses (exit 2, nothing registered)", () => {
     const refused = [
         {
             name: "the same account reached through two roles",
             edit: (c: Record<string, any>) =>
-                (c["gatevault:orgBackupPolicies"].organization.accounts[1].assumeRoleArn = "arn:aws:iam::333333333333:role/OrganizationAccountAccessRole"),
-            path: "gatevault:orgBackupPolicies.organization.accounts[1].assumeRoleArn",
-            message:
-                /^must be arn:aws:iam::333333333333:role\/gatevault-backup-deployer, the role gatevault:backup\.centralVault\.deployRoleArn already uses for account 333333333333/,
+                (c["gatevault:orgBackupPolicies"].organization.accounts[0].assumeRoleArn = "arn:aws:iam::333333333333:role/gatevault-backup-deployer"),
+            also: (c: Record<string, any>) => (c["gatevault:backup"].centralVault = { ...c["gatevault:backup"].centralVault, deployRoleArn: "arn:aws:iam::333333333333:role/central-deployer", breakGlassRoleArn: "arn:aws:iam::333333333333:role/backup-break-glass" }),
+            path: "gatevault:orgBackupPolicies.organization.accounts[0].assumeRoleArn",
+            message: /^must be arn:aws:iam::333333333333:role\/central-deployer, the role gatevault:backup\.centralVault\.deployRoleArn already uses for account 333333333333/,
         },
         {
             name: "a member vault gatevault:backup already creates",
             edit: (c: Record<string, any>) => {
+                ownAccountMarked(c);
                 for (const plan of c["gatevault:orgBackupPolicies"].policies[0].plans) plan.rules[0].targetVaultName = "gatevault-prod";
             },
-            path: "gatevault:orgBackupPolicies.organization.accounts[0].deployBackupResources",
+            path: "gatevault:orgBackupPolicies.organization.accounts[1].deployBackupResources",
             message: /^cannot deploy vault "gatevault-prod" in eu-west-1 of account 222222222222: gatevault:backup\.vault\.name already creates it/,
         },
     ];
     for (const c of refused) {
         it(c.name, async () => {
-            const doc = editedStack("prod", c.edit);
+            const edit = (config: Record<string, any>) => {
+                c.edit(config);
+                ("also" in c ? c.also : undefined)?.(config);
+            };
+            const doc = editedStack("prod", edit);
             // The schema accepts it: only the program, which sees both config parts and the stack's account, can tell.
             expect(() => parseStackConfig(sourceOf(doc))).to.not.throw();
-            const result = await planEditedStack("prod", c.edit);
+            const result = await planEditedStack("prod", edit);
             expect(result.summary.exitCode).to.equal(2);
             expect(result.error?.kind).to.equal("config");
             const problem = result.error?.problems?.find((p) => p.path === c.path);

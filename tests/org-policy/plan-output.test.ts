@@ -17,13 +17,13 @@ function addPaymentsPolicy(c: Record<string, any>): void {
                 name: "weekly",
                 regions: ["eu-west-1"],
                 rules: [{ name: "weekly", schedule: "cron(0 5 ? * SUN *)", targetVaultName: "gatevault-backups", lifecycle: { deleteAfterDays: 400 } }],
-                selections: { tags: [{ name: "weekly", roleArn: "arn:aws:iam::$account:role/gatevault-backup", tagKey: "backup", tagValues: ["weekly"] }] },
+                selections: { tags: [{ name: "weekly", roleArn: "arn:aws:iam::$account:role/gatevault-backup", tagKey: "Backup", tagValues: ["Weekly"] }] },
             },
             {
                 name: "daily",
                 regions: ["eu-west-1"],
                 rules: [{ name: "daily", schedule: "cron(0 3 ? * * *)", targetVaultName: "gatevault-backups", lifecycle: { deleteAfterDays: 95 } }],
-                selections: { tags: [{ name: "daily", roleArn: "arn:aws:iam::$account:role/gatevault-backup", tagKey: "backup", tagValues: ["daily"] }] },
+                selections: { tags: [{ name: "daily", roleArn: "arn:aws:iam::$account:role/gatevault-backup", tagKey: "Backup", tagValues: ["Daily"] }] },
             },
         ],
     });
@@ -36,13 +36,21 @@ describe("plan output: organisation backup policies", () => {
         expect(targets.map((t) => `${t.kind} ${t.name} ${t.path.join(">")}`)).to.deep.equal([
             "ou workloads Root>workloads",
             "ou payments Root>workloads>payments",
-            "account gatevault-prod Root>workloads>gatevault-prod",
+            "ou platform Root>platform",
+            "ou backup Root>backup",
             "account payments-prod Root>workloads>payments>payments-prod",
+            "account gatevault-prod Root>platform>gatevault-prod",
+            "account backup Root>backup>backup",
         ]);
         const policy = result.resources.find((r) => r.type === "aws:organizations/policy:Policy")!;
         const content = policy.inputs.content as string;
         expect(result.outputs?.orgBackupPolicyIds).to.deep.equal({ "workloads-backup": policy.record.id });
-        for (const t of targets) {
+        // The platform and backup accounts sit outside the targeted OU: nothing reaches them.
+        for (const t of targets.filter((t) => ["platform", "backup", "gatevault-prod"].includes(t.name))) {
+            expect(t.policies, t.name).to.deep.equal([]);
+            expect(t.effective, t.name).to.deep.equal({});
+        }
+        for (const t of targets.filter((t) => ["workloads", "payments", "payments-prod"].includes(t.name))) {
             expect(t.policies).to.deep.equal([{ attachedTo: "workloads", policy: "workloads-backup" }]);
             expect(t.effective).to.deep.equal(effectivePolicy([[JSON.parse(content)]]).policy);
             expect(t.minimumRetentionDays).to.equal(120);
@@ -83,8 +91,16 @@ describe("plan output: organisation backup policies", () => {
         expect(text).to.contain('        "weekly": {');
 
         const json = JSON.parse(renderJson(result));
-        expect(json.orgBackupPolicies.map((t: any) => t.minimumRetentionDays)).to.deep.equal([120, 120, 120, 120]);
-        expect(json.orgBackupPolicies[3].effective.plans.weekly.rules.weekly.lifecycle).to.deep.equal({ delete_after_days: "400" });
+        expect(json.orgBackupPolicies.map((t: any) => [t.name, t.minimumRetentionDays])).to.deep.equal([
+            ["workloads", 120],
+            ["payments", 120],
+            ["platform", null],
+            ["backup", null],
+            ["payments-prod", 120],
+            ["gatevault-prod", null],
+            ["backup", null],
+        ]);
+        expect(json.orgBackupPolicies[4].effective.plans.weekly.rules.weekly.lifecycle).to.deep.equal({ delete_after_days: "400" });
     });
 
     it("adds nothing for a stack without organization backup policies", async () => {

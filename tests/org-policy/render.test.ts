@@ -47,7 +47,7 @@ function fullFeatured() {
                 },
             ],
         };
-        plan.advancedBackupSettings = { ec2: { windowsVss: "enabled" }, s3: { backupAcls: "disabled" } };
+        plan.advancedBackupSettings = { ec2: { windowsVss: "enabled" } };
         plan.backupPlanTags = { Team: "platform" };
     }).policies[0];
 }
@@ -110,7 +110,7 @@ describe("backup policy document (builder)", () => {
                 },
             },
         });
-        expect(plan.advanced_backup_settings).to.deep.equal({ ec2: { windows_vss: { "@@assign": "enabled" } }, s3: { backup_acls: { "@@assign": "disabled" } } });
+        expect(plan.advanced_backup_settings).to.deep.equal({ ec2: { windows_vss: { "@@assign": "enabled" } } });
         expect(plan.backup_plan_tags).to.deep.equal({ team: { tag_key: { "@@assign": "Team" }, tag_value: { "@@assign": "platform" } } });
     });
 

@@ -151,6 +151,14 @@ const cases: Case[] = [
         message: /is required when deployBackupResources is true/,
     },
     {
+        // AWS Backup API Reference, API_AdvancedBackupSetting.html: "The only supported resource
+        // type is Amazon EC2 instances with Windows VSS ... Valid values: EC2".
+        name: "S3 advanced backup settings, which backup policies do not support",
+        edit: (b) => (plan(b).advancedBackupSettings = { ec2: { windowsVss: "enabled" }, s3: { backupAcls: "disabled" } }),
+        path: `${PLAN}.advancedBackupSettings.s3`,
+        message: /^is not supported in backup policies: their advanced backup settings apply to EC2 \(Windows VSS\) only/,
+    },
+    {
         name: "a document over AWS's 10,000 characters",
         edit: (b) => (b.policies[0].plans = Array.from({ length: 20 }, (_, i) => ({ ...structuredClone(plan(b)), name: `plan-number-${i}` }))),
         path: P,

@@ -8,6 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigValidationError, formatKeyPath } from "../../config/errors";
 import type { OrgBackupPoliciesConfig, OrgBackupPolicyConfig } from "../../config/org-backup-policies";
 import type { ProviderSet } from "../../shared/providers";
+import { guardOptions } from "../protection";
+import { backupPolicyTypeProblems } from "./organization-check";
 import { policyContent } from "./render";
 import { backupPolicyProblems } from "./validate";
 
@@ -23,6 +25,13 @@ export interface BackupOrganisationPolicyArgs {
      * names in member accounts. (AWS accepts the policy without them; backup jobs then fail.)
      */
     after?: pulumi.Resource[];
+    /**
+     * Resolves once the organization is known to accept the policy (BACKUP_POLICY enabled on the
+     * root); rejects with the problems otherwise, which stops the preview before the policy.
+     */
+    organizationReady?: pulumi.Input<string>;
+    /** Production: the policy and its attachments are protected (components/backup/protection.ts). */
+    production?: boolean;
 }
 
 export class BackupOrganisationPolicy extends pulumi.ComponentResource {
@@ -48,28 +57,33 @@ export class BackupOrganisationPolicy extends pulumi.ComponentResource {
         this.policyName = args.policy.name;
 
         const childOpts = { parent: this, provider: args.provider };
+        const ready = pulumi.output(args.organizationReady ?? "");
         this.policy = new aws.organizations.Policy(
             `${name}-policy`,
             {
                 name: args.policy.name,
                 description: args.policy.description ?? `AWS Backup plans for ${args.policy.targets.join(", ")} (managed by gatevault)`,
                 type: "BACKUP_POLICY",
-                content,
+                content: ready.apply(() => content),
             },
-            { ...childOpts, dependsOn: args.after ?? [] },
+            { ...childOpts, ...guardOptions("orgBackupPolicy", args.production ?? false), dependsOn: args.after ?? [] },
         );
+        // Everything read from the policy goes through the organization check too, so a failed
+        // check stops the plan at the policy instead of leaving its attachments waiting for it.
+        const checked = (value: pulumi.Output<string>) => pulumi.all([ready, value]).apply(([, v]) => v);
+        this.policyId = checked(this.policy.id);
+        this.policyArn = checked(this.policy.arn);
         this.attachments = Object.fromEntries(
             args.policy.targets.map((target) => [
                 target,
+                // policyId carries the dependency on the policy.
                 new aws.organizations.PolicyAttachment(
                     `${name}-${target}`,
-                    { policyId: this.policy.id, targetId: target },
-                    { ...childOpts, dependsOn: [this.policy] },
+                    { policyId: this.policyId, targetId: target },
+                    { ...childOpts, ...guardOptions("orgBackupPolicyAttachment", args.production ?? false) },
                 ),
             ]),
         );
-        this.policyId = this.policy.id;
-        this.policyArn = this.policy.arn;
         this.registerOutputs({ policyId: this.policyId, policyArn: this.policyArn, targets: args.policy.targets });
     }
 }
@@ -79,10 +93,29 @@ export class BackupOrganisationPolicy extends pulumi.ComponentResource {
  * provider. `after`: what must exist before the policies are created, changed or attached
  * (the member accounts' backup resources).
  */
-export function deployOrgBackupPolicies(config: OrgBackupPoliciesConfig | undefined, providers: ProviderSet, after: pulumi.Resource[] = []): BackupOrganisationPolicy[] {
+export function deployOrgBackupPolicies(
+    config: OrgBackupPoliciesConfig | undefined,
+    providers: ProviderSet,
+    after: pulumi.Resource[] = [],
+    opts: { production?: boolean } = {},
+): BackupOrganisationPolicy[] {
     if (!config) return [];
     const provider = providers.get({ assumeRoleArn: config.administratorRoleArn });
+    // Read at preview time through the same provider: a root without BACKUP_POLICY enabled
+    // stops the plan with the fix, instead of failing the attachment during `pulumi up`.
+    const organizationReady = aws.organizations.getOrganizationOutput({}, { provider }).apply((org) => {
+        const problems = backupPolicyTypeProblems(org, config);
+        if (problems.length > 0) throw new ConfigValidationError(problems);
+        return org.id;
+    });
     return config.policies.map(
-        (policy, i) => new BackupOrganisationPolicy(policy.name, { policy, provider, configPath: ["orgBackupPolicies", "policies", i], after }),
+        (policy, i) => new BackupOrganisationPolicy(policy.name, {
+                policy,
+                provider,
+                configPath: ["orgBackupPolicies", "policies", i],
+                after,
+                organizationReady,
+                production: opts.production,
+            }),
     );
 }

@@ -64,9 +64,11 @@ export class MemberAccountBackup extends pulumi.ComponentResource {
                     region,
                     partition: partitionOf(region),
                     breakGlassRoleArn: d.settings.breakGlassRoleArn,
+                    // The role gatevault deploys this account with (in the stack's own account, the stack's role).
+                    deployRoleArn: d.assumeRoleArn,
                     organizationId: args.organizationId,
-                    // A restore from a central vault starts with a copy back into this account.
-                    acceptCopiesFromAccounts: d.copyTargetAccounts.length > 0 ? d.copyTargetAccounts : undefined,
+                    // The accounts its plans copy to; a restore from there starts with a copy back into this account.
+                    copyPeers: d.copyTargetAccounts.length > 0 ? { accounts: d.copyTargetAccounts } : undefined,
                     lock: d.settings.lock,
                     retain: args.retain,
                 },

@@ -23,6 +23,8 @@ function roleConflicts(config: GatevaultConfig): ConfigProblem[] {
     const uses: RoleUse[] = [];
     const central = config.backup?.centralVault;
     if (central) uses.push({ role: central.deployRoleArn, path: ["backup", "centralVault", "deployRoleArn"] });
+    const management = config.backup?.crossAccountBackup?.managementRoleArn;
+    if (management) uses.push({ role: management, path: ["backup", "crossAccountBackup", "managementRoleArn"] });
     const org = config.orgBackupPolicies;
     if (org) {
         uses.push({ role: org.administratorRoleArn, path: ["orgBackupPolicies", "administratorRoleArn"] });
@@ -85,6 +87,28 @@ function vaultClashes(config: GatevaultConfig): ConfigProblem[] {
     return out;
 }
 
+/**
+ * In the stack's own account the member vaults are deployed with the stack's credentials, and
+ * their access policies let `assumeRoleArn` change them: it must be the stack's deploy role.
+ */
+function ownAccountDeployer(config: GatevaultConfig): ConfigProblem[] {
+    const deployRole = config.backup?.deployRoleArn;
+    const org = config.orgBackupPolicies;
+    if (!deployRole || !org) return [];
+    return org.organization.accounts.flatMap((a, i) =>
+        a.deployBackupResources && a.id === config.accountId && a.assumeRoleArn && a.assumeRoleArn !== deployRole
+            ? [
+                  {
+                      path: formatKeyPath(["orgBackupPolicies", "organization", "accounts", i, "assumeRoleArn"]),
+                      message:
+                          `must be ${deployRole} (gatevault:backup.deployRoleArn): in the stack's own account the vaults are deployed with the stack's ` +
+                          `credentials, and their access policies let this role change them (got ${a.assumeRoleArn})`,
+                  },
+              ]
+            : [],
+    );
+}
+
 export function memberPlacementProblems(config: GatevaultConfig): ConfigProblem[] {
-    return [...roleConflicts(config), ...vaultClashes(config)];
+    return [...roleConflicts(config), ...vaultClashes(config), ...ownAccountDeployer(config)];
 }

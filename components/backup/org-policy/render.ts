@@ -115,16 +115,8 @@ function selections(config: BackupPlanConfig["selections"]): JsonObject {
 
 function advanced(config: BackupPlanConfig["advancedBackupSettings"]): JsonObject | undefined {
     if (!config) return undefined;
-    const s3 = config.s3
-        ? compact({
-              backup_acls: config.s3.backupAcls ? assign(config.s3.backupAcls) : undefined,
-              backup_object_tags: config.s3.backupObjectTags ? assign(config.s3.backupObjectTags) : undefined,
-          })
-        : undefined;
-    const out = compact({
-        ec2: config.ec2 ? { windows_vss: assign(config.ec2.windowsVss) } : undefined,
-        s3: s3 && Object.keys(s3).length > 0 ? s3 : undefined,
-    });
+    // EC2 only: the config schema refuses S3 settings, which backup policies do not support.
+    const out = compact({ ec2: config.ec2 ? { windows_vss: assign(config.ec2.windowsVss) } : undefined });
     return Object.keys(out).length > 0 ? out : undefined;
 }
 

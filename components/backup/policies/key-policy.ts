@@ -1,10 +1,12 @@
 // The key policy of a vault's customer-managed KMS key. Customer-managed keys are what make
 // cross-account copies possible (AWS-managed keys cannot be shared). No wildcard actions:
-// every action is listed; `Resource: "*"` is how a key policy names its own key.
+// every action is listed; `Resource: "*"` is how a key policy names its own key. Other accounts
+// use the key only through AWS Backup, and only the accounts the vault copies with.
 
 import { accountRootArn } from "../../shared/arns";
 import { BACKUP_SERVICE_PRINCIPAL, Partition } from "../arns";
 import { policyDocument, PolicyDocument, PolicyStatement } from "./document";
+import type { CopySources } from "./vault-access-policy";
 
 /** What the account's administrators (through IAM) may do with the key. */
 export const KEY_ADMIN_ACTIONS = [
@@ -52,11 +54,59 @@ export interface VaultKeyPolicyInput {
     /** The account that owns the key. */
     accountId: string;
     region: string;
-    /** When set, accounts of this organization may use the key for backup copies (`aws:PrincipalOrgID`). */
+    /**
+     * Other accounts that copy into the vault or receive copies from it (a central backup
+     * account, member accounts whose plans copy there), or every account of `organizationId`
+     * for a vault that accepts copies from the whole organization. Only they may use the key,
+     * and only through AWS Backup in the key's region.
+     */
+    copyPeers?: CopySources;
+    /** The organization the peers belong to: required with `{ organization: true }`, a further condition otherwise. */
     organizationId?: string;
     breakGlassRoleArn: string;
+    /** The role that runs `pulumi up` for the key's account: with break-glass, the only one that may change the key policy. */
+    deployRoleArn: string;
     /** Deny disabling and deleting the key to everyone but the break-glass role. */
     denyDeletion: boolean;
+}
+
+/** One value stays a string, so a single exception reads as IAM writes it. */
+function uniqueOrOne(values: string[]): string | string[] {
+    const unique = [...new Set(values)];
+    return unique.length === 1 ? unique[0] : unique;
+}
+
+/** The service endpoint AWS Backup calls KMS through in a region (`kms:ViaService`). */
+export function backupViaService(region: string): string {
+    return `backup.${region}.amazonaws.com`;
+}
+
+/**
+ * Key use by other accounts, limited to AWS Backup (`kms:ViaService`, "the request comes from
+ * the specified AWS service", AWS KMS Developer Guide, conditions-kms.html#conditions-kms-via-service)
+ * and to the copy peers. Cross-account copies need the destination vault's customer-managed key
+ * and, for resources without full AWS Backup management, the source key shared with the
+ * destination (AWS Backup Developer Guide, create-cross-account-backup.html).
+ */
+function peerStatements(input: VaultKeyPolicyInput): PolicyStatement[] {
+    const peers = input.copyPeers;
+    if (!peers || ("accounts" in peers && peers.accounts.length === 0)) return [];
+    const wholeOrganization = "organization" in peers;
+    if (wholeOrganization && !input.organizationId) throw new Error("vaultKeyPolicy: sharing with the organization needs organizationId");
+    const principal = wholeOrganization ? { AWS: "*" } : { AWS: peers.accounts.map((a) => accountRootArn(input.partition, a)) };
+    const via: Record<string, string> = { "kms:ViaService": backupViaService(input.region) };
+    if (input.organizationId) via["aws:PrincipalOrgID"] = input.organizationId;
+    return [
+        { Sid: "CopyPeersUseThroughAwsBackup", Effect: "Allow", Principal: principal, Action: [...KEY_USE_ACTIONS], Resource: "*", Condition: { StringEquals: via } },
+        {
+            Sid: "CopyPeersGrantsThroughAwsBackup",
+            Effect: "Allow",
+            Principal: principal,
+            Action: ["kms:CreateGrant"],
+            Resource: "*",
+            Condition: { StringEquals: via, Bool: { "kms:GrantIsForAWSResource": "true" } },
+        },
+    ];
 }
 
 export function vaultKeyPolicy(input: VaultKeyPolicyInput): PolicyDocument {
@@ -69,7 +119,7 @@ export function vaultKeyPolicy(input: VaultKeyPolicyInput): PolicyDocument {
             Principal: { AWS: root },
             Action: [...KEY_USE_ACTIONS],
             Resource: "*",
-            Condition: { StringEquals: { "kms:ViaService": `backup.${input.region}.amazonaws.com`, "kms:CallerAccount": input.accountId } },
+            Condition: { StringEquals: { "kms:ViaService": backupViaService(input.region), "kms:CallerAccount": input.accountId } },
         },
         {
             Sid: "AccountGrantsForAwsResources",
@@ -88,27 +138,18 @@ export function vaultKeyPolicy(input: VaultKeyPolicyInput): PolicyDocument {
             Resource: "*",
             Condition: { StringEquals: { "aws:SourceAccount": input.accountId } },
         },
+        ...peerStatements(input),
+        {
+            // The account's administrators may run the key (AccountKeyAdministration), but a key
+            // policy they could rewrite would make every deny below removable in two steps.
+            Sid: "DenyKeyPolicyChangesExceptDeployerAndBreakGlass",
+            Effect: "Deny",
+            Principal: { AWS: "*" },
+            Action: ["kms:PutKeyPolicy"],
+            Resource: "*",
+            Condition: { ArnNotEquals: { "aws:PrincipalArn": uniqueOrOne([input.breakGlassRoleArn, input.deployRoleArn]) } },
+        },
     ];
-    if (input.organizationId) {
-        statements.push(
-            {
-                Sid: "OrganizationUseForBackupCopies",
-                Effect: "Allow",
-                Principal: { AWS: "*" },
-                Action: [...KEY_USE_ACTIONS],
-                Resource: "*",
-                Condition: { StringEquals: { "aws:PrincipalOrgID": input.organizationId } },
-            },
-            {
-                Sid: "OrganizationGrantsForBackupCopies",
-                Effect: "Allow",
-                Principal: { AWS: "*" },
-                Action: ["kms:CreateGrant"],
-                Resource: "*",
-                Condition: { StringEquals: { "aws:PrincipalOrgID": input.organizationId }, Bool: { "kms:GrantIsForAWSResource": "true" } },
-            },
-        );
-    }
     if (input.denyDeletion) {
         statements.push({
             Sid: "DenyKeyDeletionExceptBreakGlass",

@@ -13,6 +13,12 @@ export function placementProblems(backup: BackupConfig, stack: { accountId: stri
     if (accountOf(backup.breakGlassRoleArn) !== stack.accountId) {
         out.push({ path: at("breakGlassRoleArn"), message: `must be a role in the stack's account ${stack.accountId} (got account ${accountOf(backup.breakGlassRoleArn)})` });
     }
+    if (accountOf(backup.deployRoleArn) !== stack.accountId) {
+        out.push({
+            path: at("deployRoleArn"),
+            message: `must be the role that runs pulumi up in the stack's account ${stack.accountId} (got account ${accountOf(backup.deployRoleArn)})`,
+        });
+    }
     backup.copyRegions.forEach((c, i) => {
         if (c.region === stack.region) {
             out.push({ path: at("copyRegions", i, "region"), message: `must differ from the stack's region, where the primary vault already is (got ${c.region})` });

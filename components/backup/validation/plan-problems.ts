@@ -3,7 +3,7 @@
 // names the plan and the rule; paths are relative to the plan.
 
 import type { PlanConfig } from "../../config/backup";
-import { MAX_SELECTION_NAME, resourceSelectionName, tierSelectionName } from "../names";
+import { MAX_SELECTION_NAME, resourceSelectionName, SELECTION_NAME, tierSelectionName } from "../names";
 import { describeCopyTarget, effectiveRule, EffectiveRule, presetNote } from "../presets";
 import { parseBackupSchedule } from "../rules/cron";
 import { lifecycleProblems, windowProblems } from "../rules/lifecycle";
@@ -57,7 +57,14 @@ function selectionProblems(plan: PlanConfig): PathProblem[] {
             out.push({ path: ["selection", "tiers", i], message: `plan "${plan.name}": tier "${tier}" is listed twice` });
         }
         const name = tierSelectionName(plan.name, tier);
-        if (name.length > MAX_SELECTION_NAME) {
+        // The provider accepts selection names of letters, digits, `_`, `.` and `-` only
+        // (hashicorp/terraform-provider-aws internal/service/backup/selection.go).
+        if (!SELECTION_NAME.test(name)) {
+            out.push({
+                path: ["selection", "tiers", i],
+                message: `plan "${plan.name}": tier "${tier}" makes the selection name "${name}", which AWS Backup refuses: use letters, digits, "_", "." and "-" only`,
+            });
+        } else if (name.length > MAX_SELECTION_NAME) {
             out.push({
                 path: ["selection", "tiers", i],
                 message: `plan "${plan.name}": the selection name "${name}" is longer than AWS's ${MAX_SELECTION_NAME} characters; shorten the plan name or tier`,

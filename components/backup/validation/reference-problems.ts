@@ -96,6 +96,16 @@ function auditProblems(backup: BackupConfig): PathProblem[] {
             out.push({ path: [...controls, "vaultLock", "maxRetentionDays"], message: `must be >= minRetentionDays (got ${max} < ${min})` });
         }
     }
+    const coverage = audit.controls.resourcesProtectedByPlan;
+    const tiers = [...new Set(backup.plans.flatMap((p) => p.selection.tiers))];
+    if (coverage && !coverage.resourceTypes && !coverage.tag && tiers.length > 1) {
+        out.push({
+            path: [...controls, "resourcesProtectedByPlan"],
+            message:
+                `needs tag or resourceTypes: the plans select several tiers (${tiers.join(", ")}), and AWS scopes this control by one tag; unscoped, ` +
+                `it would report every resource tagged ${backup.tierTag.key}=${backup.tierTag.optOut} as unprotected`,
+        });
+    }
     audit.reports.templates.forEach((t, i) => {
         if (audit.reports.templates.indexOf(t) !== i) out.push({ path: ["audit", "reports", "templates", i], message: `lists ${t} twice` });
     });

@@ -104,15 +104,7 @@ const answers: Record<string, Answer> = {
         const json = renderPolicyDocument(inputs);
         return { id: stableHex(json, 10), json, minifiedJson: JSON.stringify(JSON.parse(json)) };
     },
-    "aws:organizations/getOrganization:getOrganization": (_i, ctx) => ({
-        id: ctx.organizationId,
-        arn: `arn:${ctx.partition}:organizations::${ctx.accountId}:organization/${ctx.organizationId}`,
-        masterAccountId: ctx.accountId,
-        featureSet: "ALL",
-        roots: [{ id: `r-${stableHex(ctx.organizationId, 4)}`, name: "Root", arn: "", policyTypes: [] }],
-        // The management account, one active member and one suspended member.
-        accounts: organizationAccounts(ctx),
-    }),
+    "aws:organizations/getOrganization:getOrganization": (_i, ctx) => mockedOrganization(ctx),
     "aws:ec2/getVpcEndpoint:getVpcEndpoint": (inputs, ctx) => {
         const id = String(inputs.id ?? `vpce-${stableHex(JSON.stringify(inputs), 17)}`);
         const service = String(inputs.serviceName ?? `com.amazonaws.${ctx.region}.execute-api`);
@@ -131,6 +123,54 @@ const answers: Record<string, Answer> = {
         };
     },
 };
+
+/**
+ * The state of the mocked organization. By default it is one set up as the README's
+ * prerequisites say (BACKUP_POLICY enabled on the root), whose management account is whichever
+ * account asks; tests switch it with `withMockOrganization` to model the other states a real
+ * organization can be in.
+ */
+export interface MockOrganizationState {
+    /** Policy types on the root and their status (ENABLED, PENDING_ENABLE, PENDING_DISABLE). */
+    rootPolicyTypes: { type: string; status: string }[];
+    /** The management account; default: the account of the provider that asks. */
+    managementAccountId?: string;
+    /**
+     * false: the caller is neither the management account nor a delegated administrator; the
+     * provider then reads the organization itself but leaves roots, accounts and policy types
+     * empty (internal/service/organizations/organization_data_source.go).
+     */
+    listable: boolean;
+}
+
+const DEFAULT_ORGANIZATION: MockOrganizationState = { rootPolicyTypes: [{ type: "BACKUP_POLICY", status: "ENABLED" }], listable: true };
+let organizationState: MockOrganizationState = DEFAULT_ORGANIZATION;
+
+/** Runs `run` (a plan) against an organization in another state, then restores the default. */
+export async function withMockOrganization<T>(state: Partial<MockOrganizationState>, run: () => Promise<T>): Promise<T> {
+    organizationState = { ...DEFAULT_ORGANIZATION, ...state };
+    try {
+        return await run();
+    } finally {
+        organizationState = DEFAULT_ORGANIZATION;
+    }
+}
+
+function mockedOrganization(ctx: TargetContext): Record<string, unknown> {
+    const state = organizationState;
+    const management = state.managementAccountId ?? ctx.accountId;
+    const listable = state.listable;
+    return {
+        id: ctx.organizationId,
+        arn: `arn:${ctx.partition}:organizations::${management}:organization/${ctx.organizationId}`,
+        masterAccountId: management,
+        featureSet: "ALL",
+        roots: listable ? [{ id: `r-${stableHex(ctx.organizationId, 4)}`, name: "Root", arn: "", policyTypes: state.rootPolicyTypes }] : [],
+        enabledPolicyTypes: listable ? state.rootPolicyTypes.filter((p) => p.status === "ENABLED").map((p) => p.type) : [],
+        // The management account, one active member and one suspended member.
+        accounts: listable ? organizationAccounts(ctx) : [],
+    };
+}
 
 function organizationAccounts(ctx: TargetContext): { id: string; arn: string; name: string; email: string; state: string; status: string }[] {
     const member = (n: number) => String(BigInt(`0x${stableHex(`${ctx.organizationId}/member-${n}`, 12)}`) % 10n ** 12n).padStart(12, "0");

@@ -6,7 +6,8 @@ import { contextOfProvider, ProviderInputs, TargetContext } from "./context";
 import { answerDataSource } from "./data-sources";
 import { MockedOutputs, mockResourceOutputs } from "./resource-outputs";
 
-export { UnmockedDataSourceError, renderPolicyDocument, mockedDataSources } from "./data-sources";
+export { UnmockedDataSourceError, renderPolicyDocument, mockedDataSources, withMockOrganization } from "./data-sources";
+export type { MockOrganizationState } from "./data-sources";
 export type { TargetContext } from "./context";
 
 export class OfflineMocks implements pulumi.runtime.Mocks {
