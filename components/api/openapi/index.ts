@@ -11,13 +11,13 @@ import { BuildContext, createContext } from "./context";
 import { preflightOperation } from "./cors";
 import type { MappingTemplate, ReadProjectFile } from "./files";
 import { gatewayResponses } from "./gateway-responses";
-import { checkAuthorizerCount, checkDocumentSize, checkPolicySize, checkResourceCount, checkVariableSiblings } from "./limits";
+import { endpointFields } from "./endpoint";
+import { checkAuthorizerCount, checkDocumentSize, checkResourceCount, checkVariableSiblings } from "./limits";
 import { buildModels } from "./models";
 import { buildOperation, pathParameters } from "./operation";
 import { operationsFromRoutes, PlannedOperation } from "./operations";
 import { operationKey } from "./paths";
 import type { AvailableTargets, Reference } from "./references";
-import { privateApiPolicy } from "./resource-policy";
 import { REQUEST_VALIDATORS } from "./validation";
 
 export type { AvailableTargets, Reference } from "./references";
@@ -131,27 +131,6 @@ function checkPlanThrottleKeys(ctx: BuildContext, operations: PlannedOperation[]
     }
 }
 
-function endpointExtensions(ctx: BuildContext): Record<string, unknown> {
-    const api = ctx.api;
-    const out: Record<string, unknown> = {};
-    const vpcEndpointIds =
-        api.endpointType === "PRIVATE"
-            ? (api.vpcEndpointIds ?? []).map((ref, i) => ctx.refs.vpcEndpointId(ref, [...ctx.at, "vpcEndpointIds", i], `${ctx.label} endpoint`))
-            : undefined;
-    if (vpcEndpointIds || api.disableExecuteApiEndpoint) {
-        out["x-amazon-apigateway-endpoint-configuration"] = {
-            ...(vpcEndpointIds ? { vpcEndpointIds } : {}),
-            disableExecuteApiEndpoint: api.disableExecuteApiEndpoint,
-        };
-    }
-    if (vpcEndpointIds) {
-        const policy = privateApiPolicy(vpcEndpointIds);
-        checkPolicySize(ctx, policy, [...ctx.at, "vpcEndpointIds"]);
-        out["x-amazon-apigateway-policy"] = policy;
-    }
-    return out;
-}
-
 export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
     const ctx = createContext({
         api: inputs.api,
@@ -203,7 +182,7 @@ export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
         "x-amazon-apigateway-gateway-responses": gatewayResponses(api.cors),
         ...(api.binaryMediaTypes.length > 0 ? { "x-amazon-apigateway-binary-media-types": api.binaryMediaTypes } : {}),
         ...(api.minimumCompressionSize !== undefined ? { "x-amazon-apigateway-minimum-compression-size": api.minimumCompressionSize } : {}),
-        ...endpointExtensions(ctx),
+        ...endpointFields(ctx, base.servers),
     };
 
     const text = JSON.stringify(document);

@@ -8,6 +8,7 @@ import type { ExecuteApiEndpointConfig } from "./endpoints";
 import type { LoadBalancerConfig } from "./load-balancer";
 import type { VpcConfig } from "./vpc";
 import type { VpcLinkConfig } from "./vpc-link";
+import { checkLoadBalancerOwners } from "./load-balancer-owners";
 
 export interface CheckedNetwork {
     vpc?: VpcConfig;
@@ -78,4 +79,5 @@ export function checkNetwork(net: CheckedNetwork, ctx: Ctx): void {
     checkPlacement(net, ctx);
     checkDemoTargets(net, ctx);
     checkLinks(net, ctx);
+    checkLoadBalancerOwners(net, ctx);
 }
