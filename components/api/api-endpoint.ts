@@ -157,14 +157,14 @@ export class ApiEndpoint extends pulumi.ComponentResource {
             { restApi: this.restApi.id, stageName: this.stage.stageName, methodPath: "*/*", settings: methodSettings(api) },
             { parent: this, dependsOn: settingsWaitFor },
         );
-        for (const route of built.methodThrottles) {
+        for (const route of built.methodOverrides) {
             new aws.apigateway.MethodSettings(
                 `${name}-method-settings-${routeSlug(route.method, route.path)}`,
                 {
                     restApi: this.restApi.id,
                     stageName: this.stage.stageName,
                     methodPath: methodSettingsPath(route.method, route.path),
-                    settings: methodSettings(api, route.throttle),
+                    settings: methodSettings(api, { throttle: route.throttle, cachingEnabled: route.cachingEnabled }),
                 },
                 { parent: this, dependsOn: settingsWaitFor },
             );

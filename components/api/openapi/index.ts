@@ -14,6 +14,7 @@ import { gatewayResponses } from "./gateway-responses";
 import { endpointFields } from "./endpoint";
 import { checkAuthorizerCount, checkDocumentSize, checkResourceCount, checkVariableSiblings } from "./limits";
 import { buildModels } from "./models";
+import { overridesStageCaching } from "./cache-keys";
 import { buildOperation, pathParameters } from "./operation";
 import { operationsFromRoutes, PlannedOperation } from "./operations";
 import { operationKey } from "./paths";
@@ -53,8 +54,11 @@ export interface ApiDocument {
     lambdaRoutes: (OperationSummary & { function: string })[];
     /** Lambda authorizers invoked through a resource policy (not a role). */
     lambdaAuthorizers: LambdaAuthorizerTarget[];
-    /** Per-method overrides of the stage throttle. */
-    methodThrottles: (OperationSummary & { throttle: ThrottleConfig })[];
+    /**
+     * Methods that need their own stage method settings: a throttle of their own, or a cache
+     * setting other than the stage's default (GET cached, the rest not).
+     */
+    methodOverrides: (OperationSummary & { throttle?: ThrottleConfig; cachingEnabled: boolean })[];
     /** Every mapping template, exactly as sent. */
     templates: MappingTemplate[];
     resourceCount: number;
@@ -72,12 +76,17 @@ function sortOperations(operations: PlannedOperation[]): PlannedOperation[] {
 function buildPaths(ctx: BuildContext, operations: PlannedOperation[], userPaths: Record<string, any> | undefined) {
     const paths: Record<string, Record<string, unknown>> = {};
     const lambdaRoutes: ApiDocument["lambdaRoutes"] = [];
+    const methodOverrides: ApiDocument["methodOverrides"] = [];
     for (const op of sortOperations(operations)) {
         const item = (paths[op.path] ??= userPaths?.[op.path] ? withoutOperations(userPaths[op.path]) : {});
         const built = buildOperation(ctx, op);
         item[operationKey(op.method)] = built.operation;
         if (built.lambdaFunction) {
             lambdaRoutes.push({ method: op.method, path: op.path, key: op.key, function: built.lambdaFunction });
+        }
+        // A method override replaces the stage's settings for that method, caching included.
+        if (op.route?.throttle || overridesStageCaching(ctx, op.method, op.route)) {
+            methodOverrides.push({ method: op.method, path: op.path, key: op.key, throttle: op.route?.throttle, cachingEnabled: built.cached });
         }
     }
     const cors = ctx.api.cors;
@@ -93,7 +102,7 @@ function buildPaths(ctx: BuildContext, operations: PlannedOperation[], userPaths
             recordPreflightTemplates(ctx, path, preflight);
         }
     }
-    return { paths, lambdaRoutes };
+    return { paths, lambdaRoutes, methodOverrides };
 }
 
 function withoutOperations(item: Record<string, unknown>): Record<string, unknown> {
@@ -150,7 +159,7 @@ export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
 
     const models = buildModels(ctx);
     const { schemes, lambdaTargets } = securitySchemes(ctx);
-    const { paths, lambdaRoutes } = buildPaths(ctx, operations, user?.document.paths as Record<string, any> | undefined);
+    const { paths, lambdaRoutes, methodOverrides } = buildPaths(ctx, operations, user?.document.paths as Record<string, any> | undefined);
 
     const allSchemes: Record<string, unknown> = { ...userSecuritySchemes(user?.document), ...schemes };
     const usesApiKeys = Object.values(paths).some((item) =>
@@ -198,9 +207,7 @@ export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
         operations: summaries,
         lambdaRoutes,
         lambdaAuthorizers: lambdaTargets,
-        methodThrottles: sortOperations(operations)
-            .filter((o) => o.route?.throttle)
-            .map((o) => ({ method: o.method, path: o.path, key: o.key, throttle: o.route!.throttle! })),
+        methodOverrides,
         templates: ctx.templates,
         resourceCount,
     };

@@ -29,6 +29,7 @@ export interface CheckedApi {
     allowAnyBinaryMediaType: boolean;
     openApi?: OpenApiSourceConfig;
     routes: RouteConfig[];
+    stage: { cache?: unknown };
 }
 
 function checkEndpoint(api: CheckedApi, ctx: Ctx): void {
@@ -83,6 +84,9 @@ function checkRoutes(api: CheckedApi, ctx: Ctx): void {
             issue(ctx, ["routes", i, "method"], `OPTIONS is answered by the CORS preflight gatevault generates; remove route ${key} or the cors block`, "OPTIONS");
         }
         checkRouteAuth(api, route, ["routes", i], ctx);
+        if (route.cache !== undefined && api.stage.cache === undefined) {
+            issue(ctx, ["routes", i, "cache"], `has no effect: the stage has no cache (route ${key}); set stage.cache, or remove cache from the route`, route.cache);
+        }
         if (route.requestBody && !(route.requestBody.model in api.models)) {
             issue(ctx, ["routes", i, "requestBody", "model"], `names no model in models (route ${key}; models: ${listOf(Object.keys(api.models))})`, route.requestBody.model);
         }
