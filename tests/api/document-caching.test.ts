@@ -105,12 +105,12 @@ describe("stage cache: what a cached answer is keyed by", () => {
 
     it("prod: keys every cached method on its path parameters and the caller, and caches no POST", async () => {
         const plan = await shippedPlan("prod");
-        const restApi = plan.resources.find((r) => r.name === "orders-rest-api")!;
+        const restApi = plan.resources.find((r) => r.name === "orders-rest-api")! as { inputs: Record<string, any> };
         const paths = JSON.parse(restApi.inputs.body).paths as Record<string, Record<string, any>>;
         expect(paths["/orders/{orderId}"].get["x-amazon-apigateway-integration"].cacheKeyParameters).to.include.members(["method.request.path.orderId", "method.request.header.Authorization"]);
         expect(paths["/orders/{orderId}/status"].get["x-amazon-apigateway-integration"].cacheKeyParameters).to.include.members(["method.request.path.orderId", "method.request.header.Authorization"]);
         expect(paths["/orders"].get["x-amazon-apigateway-integration"].cacheKeyParameters).to.include.members(["method.request.querystring.status", "method.request.querystring.cursor", "method.request.header.Authorization"]);
-        const post = plan.resources.find((r) => r.type === "aws:apigateway/methodSettings:MethodSettings" && r.inputs.methodPath === "~1orders/POST")!;
+        const post = plan.resources.find((r) => r.type === "aws:apigateway/methodSettings:MethodSettings" && r.inputs.methodPath === "~1orders/POST")! as { inputs: Record<string, any> };
         expect(post.inputs.settings.cachingEnabled).to.equal(false);
         expect(plan.violations.filter((v) => v.policy === "apigateway-cache-keys")).to.deep.equal([]);
     });

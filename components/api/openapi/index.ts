@@ -8,7 +8,7 @@ import type { KeyPath } from "../../config/problems";
 import { apiKeyScheme, API_KEY_SCHEME, LambdaAuthorizerTarget, securitySchemes } from "./authorizers";
 import { loadUserDocument } from "./byo";
 import { BuildContext, createContext } from "./context";
-import { preflightOperation } from "./cors";
+import { preflightOperation, requestHeadersOf } from "./cors";
 import type { MappingTemplate, ReadProjectFile } from "./files";
 import { gatewayResponses } from "./gateway-responses";
 import { endpointFields } from "./endpoint";
@@ -97,7 +97,10 @@ function buildPaths(ctx: BuildContext, operations: PlannedOperation[], userPaths
                 continue;
             }
             const methods = operations.filter((o) => o.path === path).map((o) => o.method);
-            const preflight = preflightOperation(cors, methods, pathParameters(path));
+            // The path item's own parameters (from a brought document) apply to each of its operations.
+            const parts = [...Object.values(item).filter((v) => typeof v === "object" && v !== null && !Array.isArray(v)), { parameters: item.parameters }];
+            const requestHeaders = requestHeadersOf(ctx.api, parts as Record<string, any>[]);
+            const preflight = preflightOperation(cors, methods, pathParameters(path), requestHeaders);
             item.options = preflight;
             recordPreflightTemplates(ctx, path, preflight);
         }
