@@ -139,6 +139,22 @@ describe("wiring: APIs against the functions and user pool the config creates", 
         expect(() => planStackWiring(config, { projectDir: REPO_ROOT })).to.not.throw();
     });
 
+    it("refuses two APIs with different CORS sending routes to the upload function, which answers both with one set of headers", () => {
+        const problems = wiringProblems("dev", (c) => {
+            const second = structuredClone(c["gatevault:apis"][0]);
+            second.name = "orders-v2";
+            second.clients = {};
+            second.usagePlans = {};
+            second.routes = second.routes.filter((r: { integration?: { function?: string } }) => r.integration?.function === "uploads");
+            second.cors = { allowOrigins: ["https://other.example.com"] };
+            c["gatevault:apis"].push(second);
+        });
+        expect(problems).to.deep.include({
+            path: "gatevault:apis[2].cors",
+            message: 'must equal the cors of apis[0] ("orders"): both send routes to the upload function ("uploads", gatevault:uploads), which answers them with one set of CORS headers',
+        });
+    });
+
     it("refuses an upload function named like a JWT authorizer: APIs could not tell them apart", () => {
         const problems = wiringProblems("dev", (c) => (c["gatevault:uploads"].name = "orders-jwt"));
         expectProblem(problems, "gatevault:uploads.name", /^duplicates the name of gatevault:jwtAuthorizers\[0\] \("orders-jwt"\); APIs name functions by these names/);
