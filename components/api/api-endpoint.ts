@@ -67,6 +67,10 @@ export class ApiEndpoint extends pulumi.ComponentResource {
         // Everything that can be wrong with the config is found before anything is registered.
         const built = args.document ?? planApiEndpoint(args);
         super("gatevault:api:ApiEndpoint", name, {}, opts);
+        // Config that deploys but does not behave as it reads (pulumi preview prints these).
+        for (const warning of built.warnings) {
+            pulumi.log.warn(`${warning.path}: ${warning.message}`, this);
+        }
         const api = args.api;
         const parent = { parent: this };
 

@@ -4,6 +4,7 @@
 
 import type { ApiConfig, ThrottleConfig } from "../../config/api";
 import type { HttpMethod } from "../../config/api/http";
+import type { ConfigProblem } from "../../config/errors";
 import type { KeyPath } from "../../config/problems";
 import { apiKeyScheme, API_KEY_SCHEME, LambdaAuthorizerTarget, securitySchemes } from "./authorizers";
 import { loadUserDocument } from "./byo";
@@ -13,7 +14,7 @@ import type { MappingTemplate, ReadProjectFile } from "./files";
 import { gatewayResponses } from "./gateway-responses";
 import { endpointFields } from "./endpoint";
 import { checkAuthorizerCount, checkDocumentSize, checkResourceCount, checkVariableSiblings } from "./limits";
-import { buildModels } from "./models";
+import { buildModels, ignoredKeywordWarnings } from "./models";
 import { overridesStageCaching } from "./cache-keys";
 import { buildOperation, pathParameters } from "./operation";
 import { operationsFromRoutes, PlannedOperation } from "./operations";
@@ -61,6 +62,8 @@ export interface ApiDocument {
     methodOverrides: (OperationSummary & { throttle?: ThrottleConfig; cachingEnabled: boolean })[];
     /** Every mapping template, exactly as sent. */
     templates: MappingTemplate[];
+    /** What deploys but does not behave as the config reads, with its key path (the program logs each). */
+    warnings: ConfigProblem[];
     resourceCount: number;
 }
 
@@ -160,7 +163,7 @@ export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
     const resourceCount = checkResourceCount(ctx, routed);
     checkPlanThrottleKeys(ctx, operations);
 
-    const models = buildModels(ctx);
+    const { schemas: models, ignored } = buildModels(ctx);
     const { schemes, lambdaTargets } = securitySchemes(ctx);
     const { paths, lambdaRoutes, methodOverrides } = buildPaths(ctx, operations, user?.document.paths as Record<string, any> | undefined);
 
@@ -212,6 +215,7 @@ export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
         lambdaAuthorizers: lambdaTargets,
         methodOverrides,
         templates: ctx.templates,
+        warnings: ignoredKeywordWarnings(ctx, ignored),
         resourceCount,
     };
 }
