@@ -43,9 +43,6 @@ function checkEndpoint(api: CheckedApi, ctx: Ctx): void {
     if (api.customDomain && api.endpointType === "PRIVATE") {
         issue(ctx, ["customDomain"], "is not supported for PRIVATE APIs by gatevault (private custom domains need a domain access association)", api.customDomain.domainName);
     }
-    if (api.customDomain && api.endpointType === "EDGE" && api.customDomain.certificateArn.split(":")[3] !== "us-east-1") {
-        issue(ctx, ["customDomain", "certificateArn"], "must be a certificate in us-east-1 for an EDGE API (CloudFront only uses certificates from us-east-1)", api.customDomain.certificateArn);
-    }
 }
 
 function checkBinaryTypes(api: CheckedApi, ctx: Ctx): void {
