@@ -33,6 +33,8 @@ const T = {
 /** The NLB behind the VPC link and the one behind the endpoint service: never the same (an NLB backs one endpoint service). */
 const LINKED_NLB = "network-inventory";
 const SERVICE_NLB = "network-inventory-pl";
+/** The execute-api endpoint's security group (the Client VPN has one of its own). */
+const ENDPOINT_SG = "network-internal-sg";
 
 const LOOKUP_ROLE = "arn:aws:iam::999999999999:role/gatevault-organizations-admin";
 
@@ -119,16 +121,16 @@ describe("private connectivity", () => {
                 vpcEndpointType: "Interface",
                 privateDnsEnabled: true,
                 subnetIds: vpc.privateSubnetIds,
-                securityGroupIds: [plan.one(T.securityGroup).record.id],
+                securityGroupIds: [plan.one(T.securityGroup, ENDPOINT_SG).record.id],
             });
             expect(JSON.parse(endpoint.policy).Statement[0].Resource).to.deep.equal(["arn:aws:execute-api:eu-west-1:111111111111:*"]);
         });
 
-        it("admits 443 from the configured range only, with no egress rule at all", () => {
-            const sg = plan.one(T.securityGroup);
+        it("admits 443 from the configured range (and the Client VPN's security group) only, with no egress rule at all", () => {
+            const sg = plan.one(T.securityGroup, ENDPOINT_SG);
             expect(plan.rawInputs(sg).egress).to.equal(undefined);
             expect(plan.rawInputs(sg).ingress).to.equal(undefined);
-            const rules = plan.ofType(T.ingress).map((r) => plan.rawInputs(r));
+            const rules = plan.ofType(T.ingress).map((r) => plan.rawInputs(r)).filter((r) => r.securityGroupId === sg.record.id);
             expect(rules).to.deep.equal([
                 {
                     securityGroupId: sg.record.id,
@@ -138,8 +140,16 @@ describe("private connectivity", () => {
                     cidrIpv4: "10.20.0.0/16",
                     description: "HTTPS to execute-api from 10.20.0.0/16",
                 },
+                {
+                    securityGroupId: sg.record.id,
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    referencedSecurityGroupId: plan.one(T.securityGroup, "network-vpn-sg").record.id,
+                    description: "HTTPS to execute-api from Client VPN network-vpn",
+                },
             ]);
-            expect([...plan.ofType(T.egress), ...plan.ofType(T.sgRule)]).to.have.length(0);
+            expect([...plan.ofType(T.egress), ...plan.ofType(T.sgRule)].filter((r) => plan.rawInputs(r).securityGroupId === sg.record.id)).to.have.length(0);
         });
 
         it("limits the private API to exactly the created endpoint: endpoint configuration and resource policy", () => {
@@ -267,7 +277,8 @@ describe("private connectivity", () => {
                     invokableAccountIds: ["111111111111", "555555555555"],
                 };
             });
-            const rules = plan.ofType(T.ingress).map((r) => plan.rawInputs(r));
+            // The Client VPN's rule comes from clientVpn.executeApiEndpoints, not from the endpoint's sources.
+            const rules = plan.ofType(T.ingress).filter((r) => r.name !== "network-internal-https-from-vpn").map((r) => plan.rawInputs(r));
             expect(rules).to.have.length(1);
             expect(rules[0]).to.include({ referencedSecurityGroupId: "sg-0a1b2c3d4e5f60718", fromPort: 443, toPort: 443 });
             expect(rules[0].cidrIpv4).to.equal(undefined);
