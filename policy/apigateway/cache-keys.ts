@@ -50,7 +50,8 @@ function cachingOf(links: StageLinks, stage: PolicyResource, op: Operation, stag
         const enabled = own?.props.settings?.cachingEnabled;
         if (typeof enabled === "boolean") return enabled;
     }
-    return stageCaching && op.method === "GET";
+    // GET by default; ANY serves GET requests too, so it is judged as cached.
+    return stageCaching && (op.method === "GET" || op.method === "ANY");
 }
 
 export const cacheKeys: GatevaultStackPolicy = {

@@ -92,6 +92,16 @@ describe("stage cache: what a cached answer is keyed by", () => {
         expect(operation(built, "/orders/{orderId}", "get").parameters).to.deep.include({ name: "token", in: "query", required: false, schema: { type: "string" } });
     });
 
+    it("keeps a brought document's own cache keys and adds the missing ones", () => {
+        const doc = {
+            openapi: "3.0.1",
+            info: { title: "t", version: "1" },
+            paths: { "/items/{id}": { get: { responses: { "200": { description: "ok" } }, "x-amazon-apigateway-integration": { type: "mock", cacheKeyParameters: ["method.request.header.Accept"] } } } },
+        };
+        const built = build(apiConfig({ stage: CACHE, routes: [], openApi: { file: "doc.json" } }), { files: { "doc.json": JSON.stringify(doc) } });
+        expect(integration(built, "/items/{id}", "get").cacheKeyParameters).to.deep.equal(["method.request.header.Accept", "method.request.path.id"]);
+    });
+
     it("refuses to cache a method whose authorizer identifies callers only by context, naming the route", () => {
         const byIp = { authorizers: { ip: { type: "REQUEST", function: LAMBDA_AUTHORIZER, identitySources: ["context.identity.sourceIp"] } }, defaultAuthorizer: "ip" };
         expectProblem(

@@ -27,14 +27,22 @@ import { API_KEY_SCHEME } from "./authorizers";
 /** API Gateway's API key header (apiKeySource HEADER). */
 export const API_KEY_HEADER = "x-api-key";
 
-/** Whether the stage cache answers this method: GET by default, others only when the route asks. */
+/**
+ * Methods the stage cache may answer by default: GET, and ANY, which serves GET requests too
+ * (the documentation speaks of GET methods only; keying ANY as well costs nothing if it is not).
+ */
+function cachedByDefault(method: HttpMethod): boolean {
+    return method === "GET" || method === "ANY";
+}
+
+/** Whether the stage cache answers this method: GET (and ANY) by default, others only when the route asks. */
 export function isCached(ctx: BuildContext, method: HttpMethod, route: RouteConfig | undefined): boolean {
-    return ctx.api.stage.cache !== undefined && (route?.cache ?? method === "GET");
+    return ctx.api.stage.cache !== undefined && (route?.cache ?? cachedByDefault(method));
 }
 
 /** Whether the method's cache setting differs from the stage's default, so it needs its own method settings. */
 export function overridesStageCaching(ctx: BuildContext, method: HttpMethod, route: RouteConfig | undefined): boolean {
-    return ctx.api.stage.cache !== undefined && route?.cache !== undefined && route.cache !== (method === "GET");
+    return ctx.api.stage.cache !== undefined && route?.cache !== undefined && route.cache !== cachedByDefault(method);
 }
 
 const KEYABLE = /^method\.request\.(header|querystring)\.(.+)$/;

@@ -100,7 +100,10 @@ export function buildOperation(ctx: BuildContext, op: PlannedOperation): BuiltOp
     }
     const extension = operation["x-amazon-apigateway-integration"];
     if (keys && typeof extension === "object" && extension !== null) {
-        operation["x-amazon-apigateway-integration"] = { ...extension, cacheKeyParameters: keys.keys };
+        // A brought document's own keys stay; gatevault's are added.
+        const own = (extension as { cacheKeyParameters?: unknown }).cacheKeyParameters;
+        const existing = Array.isArray(own) ? own.filter((k): k is string => typeof k === "string") : [];
+        operation["x-amazon-apigateway-integration"] = { ...extension, cacheKeyParameters: [...new Set([...existing, ...keys.keys])] };
     }
     return { operation, lambdaFunction: integration?.lambdaFunction, cached };
 }
