@@ -55,11 +55,24 @@ function precedence(winner: RoutePattern, loser: RoutePattern): "path" | "method
     return samePath && winner.method !== "ANY" && loser.method === "ANY" ? "method" : undefined;
 }
 
+/** False when no request can match both paths: a literal part differs, or the lengths cannot agree. Cheap, and enough to skip most pairs. */
+function pathsMayMeet(a: RoutePattern, b: RoutePattern): boolean {
+    const greedy = (r: RoutePattern) => r.segments.length > 0 && kindOf(r.segments.at(-1)!) === "greedy";
+    const [la, lb] = [a.segments.length, b.segments.length];
+    if (!greedy(a) && !greedy(b) && la !== lb) return false;
+    if (greedy(a) && !greedy(b) && lb < la) return false;
+    if (greedy(b) && !greedy(a) && la < lb) return false;
+    for (let i = 0; i < Math.min(la, lb); i++) {
+        if (kindOf(a.segments[i]) === "literal" && kindOf(b.segments[i]) === "literal" && a.segments[i] !== b.segments[i]) return false;
+    }
+    return true;
+}
+
 /** The requests API Gateway sends to `route` among `all`: its shape, less what more specific routes take. */
 export function servedBy(route: RoutePattern, all: readonly RoutePattern[]): Term[] {
     const terms: Term[] = [{ slots: shapeOf(route) }];
     for (const other of all) {
-        if (other === route) continue;
+        if (other === route || !pathsMayMeet(other, route)) continue;
         const how = precedence(other, route);
         if (how === "path") terms.push({ slots: [{ kind: "oneOf", tokens: METHODS }, ...shapeOf(other).slice(1)], negate: true });
         else if (how === "method") terms.push({ slots: shapeOf(other), negate: true });
@@ -68,8 +81,22 @@ export function servedBy(route: RoutePattern, all: readonly RoutePattern[]): Ter
 }
 
 /** Whether the pattern of `from` matches a request API Gateway sends to `to`. */
+/**
+ * A pattern that starts with a literal method and first path part (no `*` before them) can
+ * only match requests with that method and first part: a cheap "no" for most pairs of routes.
+ */
+function firstTokensDiffer(from: RoutePattern, to: RoutePattern): boolean {
+    if (from.method === "ANY") return false;
+    if (to.method !== "ANY" && to.method !== from.method) return true;
+    const [a, b] = [from.segments[0], to.segments[0]];
+    return a !== undefined && b !== undefined && kindOf(a) === "literal" && kindOf(b) === "literal" && a !== b;
+}
+
 export function reaches(from: RoutePattern, to: RoutePattern, all: readonly RoutePattern[]): boolean {
-    return someRequestIn([{ slots: patternOf(from) }, ...servedBy(to, all)]);
+    if (firstTokensDiffer(from, to)) return false;
+    const pattern = { slots: patternOf(from) };
+    // Most pairs do not meet even before precedence: answer those from the two alone.
+    return someRequestIn([pattern, { slots: shapeOf(to) }]) && someRequestIn([pattern, ...servedBy(to, all)]);
 }
 
 /** Whether every request `route` matches is one `grant` matches too, as API Gateway matches paths (a variable is one part). */
