@@ -123,7 +123,7 @@ describe("JWT authorizer: property — IAM's decision over the policy is the gra
                     }
                 },
             ),
-            { numRuns: 300 },
+            { numRuns: 150 },
         );
     });
 });

@@ -147,7 +147,7 @@ describe("mapping templates the stacks ship", () => {
     describe("the 1,000-iteration #foreach limit (API Gateway quotas)", () => {
         it("answers a page of more than 1,000 orders, or an order of more than 1,000 lines, as the service's 502 in valid JSON", () => {
             const context = { responseOverride: {} as Record<string, unknown> };
-            const orders = Array.from({ length: 1001 }, (_, i) => ({ ...storedOrder, order_id: `ord-${i}` }));
+            const orders = Array.from({ length: 1001 }, (_, i) => ({ order_id: `ord-${i}`, status: "NEW", created_at: "2026-02-01T10:00:00Z", total_cents: 1 }));
             expect(render("listOrdersResponse", { body: JSON.stringify({ orders }), context })).to.deep.equal({ message: "the orders service returned more than 1000 orders in one page" });
             expect(context.responseOverride.status).to.equal(502);
             const atLimit = render("listOrdersResponse", { body: JSON.stringify({ orders: orders.slice(0, 1000) }), context: { responseOverride: {} } });
