@@ -7,6 +7,7 @@ import type { GatevaultPolicy } from "./types";
 import { accessLogging } from "./apigateway/access-logging";
 import { binaryMediaTypes } from "./apigateway/binary-media-types";
 import { cacheEncryption } from "./apigateway/cache-encryption";
+import { cacheKeys } from "./apigateway/cache-keys";
 import { corsOrigins } from "./apigateway/cors-origins";
 import { domainTls12 } from "./apigateway/domain-tls";
 import { endpointTypes } from "./apigateway/endpoint-types";
@@ -50,6 +51,7 @@ const apiGatewayPolicies: GatevaultPolicy[] = [
     xrayTracing,
     wafOnPublicStages,
     cacheEncryption,
+    cacheKeys,
     requestValidation,
     methodAuthorization,
     endpointTypes,

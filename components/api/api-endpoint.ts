@@ -67,6 +67,10 @@ export class ApiEndpoint extends pulumi.ComponentResource {
         // Everything that can be wrong with the config is found before anything is registered.
         const built = args.document ?? planApiEndpoint(args);
         super("gatevault:api:ApiEndpoint", name, {}, opts);
+        // Config that deploys but does not behave as it reads (pulumi preview prints these).
+        for (const warning of built.warnings) {
+            pulumi.log.warn(`${warning.path}: ${warning.message}`, this);
+        }
         const api = args.api;
         const parent = { parent: this };
 
@@ -157,14 +161,14 @@ export class ApiEndpoint extends pulumi.ComponentResource {
             { restApi: this.restApi.id, stageName: this.stage.stageName, methodPath: "*/*", settings: methodSettings(api) },
             { parent: this, dependsOn: settingsWaitFor },
         );
-        for (const route of built.methodThrottles) {
+        for (const route of built.methodOverrides) {
             new aws.apigateway.MethodSettings(
                 `${name}-method-settings-${routeSlug(route.method, route.path)}`,
                 {
                     restApi: this.restApi.id,
                     stageName: this.stage.stageName,
                     methodPath: methodSettingsPath(route.method, route.path),
-                    settings: methodSettings(api, route.throttle),
+                    settings: methodSettings(api, { throttle: route.throttle, cachingEnabled: route.cachingEnabled }),
                 },
                 { parent: this, dependsOn: settingsWaitFor },
             );

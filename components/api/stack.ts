@@ -8,6 +8,7 @@ import { ConfigProblem, ConfigValidationError, isConfigValidationError } from ".
 import { ApiGatewayAccountSettings } from "./account-settings";
 import { apiKeyProblems } from "./api-keys";
 import { ApiEndpoint } from "./api-endpoint";
+import { apiPlacementProblems } from "./placement";
 import { ApiDocument, AvailableTargets, buildApiDocument } from "./openapi";
 import { partitionOf } from "./openapi/context";
 import { projectDirectory, projectFileReader } from "./project-files";
@@ -45,7 +46,7 @@ export interface PlannedApis {
  * Pulumi: the program runs this before creating anything, so a bad API stops it early.
  */
 export function planApiEndpoints(config: GatevaultConfig, available: Partial<AvailableTargets>, projectDir = projectDirectory()): PlannedApis {
-    const problems: ConfigProblem[] = apiKeyProblems(config);
+    const problems: ConfigProblem[] = [...apiKeyProblems(config), ...apiPlacementProblems(config)];
     const documents = config.apis.map((api, i) => {
         try {
             return buildApiDocument({ api, at: ["apis", i], region: config.region, available, readFile: projectFileReader(projectDir) });

@@ -42,18 +42,24 @@ export interface MethodSettingsValues {
 }
 
 /**
- * Settings for `*` / `*`, or for one method when `throttle` overrides the stage's: a
- * method override replaces every setting of that method, so it repeats the rest.
+ * Settings for `*` / `*`, or for one method: a method override replaces every setting of that
+ * method, so it repeats the rest and states its own caching. On `*` / `*`, caching enabled means
+ * GET methods only: "When you enable caching for a stage, only GET methods have caching enabled
+ * by default ... You can enable caching for other methods by overriding method settings"
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html). So an
+ * override must never copy the stage's caching to a method the stage does not cache.
  */
-export function methodSettings(api: ApiConfig, throttle: ThrottleConfig = api.throttle): MethodSettingsValues {
+export function methodSettings(api: ApiConfig, method: { throttle?: ThrottleConfig; cachingEnabled?: boolean } = {}): MethodSettingsValues {
     const cache = api.stage.cache;
+    const throttle = method.throttle ?? api.throttle;
+    const cachingEnabled = cache !== undefined && (method.cachingEnabled ?? true);
     return {
         metricsEnabled: api.stage.metrics,
         loggingLevel: api.stage.executionLogging,
         dataTraceEnabled: api.stage.dataTrace,
         throttlingRateLimit: throttle.rateLimit,
         throttlingBurstLimit: throttle.burstLimit,
-        cachingEnabled: cache !== undefined,
+        cachingEnabled,
         ...(cache
             ? {
                   cacheTtlInSeconds: cache.ttlSeconds,

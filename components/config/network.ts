@@ -1,9 +1,10 @@
 // Stack config for private connectivity (`gatevault:network`): the VPC, internal network
-// load balancers, VPC links, execute-api endpoints for PRIVATE APIs and PrivateLink endpoint
-// services. Each part lives in network/; this file composes them.
+// load balancers, VPC links, execute-api endpoints for PRIVATE APIs, PrivateLink endpoint
+// services and a Client VPN endpoint. Each part lives in network/; this file composes them.
 
 import { z } from "zod";
 import { checkNetwork } from "./network/checks";
+import { clientVpnSchema } from "./network/client-vpn";
 import { endpointServiceSchema } from "./network/endpoint-service";
 import { executeApiEndpointSchema } from "./network/endpoints";
 import { loadBalancerNameSchema, loadBalancerSchema } from "./network/load-balancer";
@@ -21,6 +22,8 @@ export const networkSchema = z
         vpcLinks: z.record(resourceNameSchema, vpcLinkSchema).default({}),
         executeApiEndpoints: z.record(resourceNameSchema, executeApiEndpointSchema).default({}),
         endpointServices: z.record(resourceNameSchema, endpointServiceSchema).default({}),
+        /** A Client VPN endpoint into the VPC: people on the VPN reach PRIVATE APIs through the execute-api endpoints. */
+        clientVpn: clientVpnSchema.optional(),
     })
     .superRefine(checkNetwork)
     .optional();
@@ -31,3 +34,4 @@ export type { LoadBalancerConfig, HealthCheckConfig, TargetConfig, ListenerProto
 export type { VpcLinkConfig } from "./network/vpc-link";
 export type { ExecuteApiEndpointConfig } from "./network/endpoints";
 export type { EndpointServiceConfig } from "./network/endpoint-service";
+export type { ClientVpnConfig } from "./network/client-vpn";

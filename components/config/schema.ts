@@ -9,6 +9,7 @@ import { jwtAuthorizersSchema } from "./authorizers";
 import { cognitoSchema } from "./cognito";
 import { checkStackNetwork, networkSchema } from "./network";
 import { accountIdSchema, regionSchema, tagsSchema } from "./primitives";
+import { checkTagCount } from "./tags";
 import { uploadsSchema } from "./uploads";
 
 export const environmentSchema = z.enum(["dev", "staging", "prod"]);
@@ -37,7 +38,9 @@ export const stackConfigSchema = z.strictObject({
     network: networkSchema,
 })
     // Routes and PRIVATE APIs name links and endpoints from gatevault:network.
-    .superRefine(checkStackNetwork);
+    .superRefine(checkStackNetwork)
+    // The provider adds tags of its own to gatevault:tags on every resource.
+    .superRefine(checkTagCount);
 
 /** Config keys that must be encrypted in the stack file (`pulumi config set --secret`). */
 export const secretOnlyKeys: readonly string[] = ["apiKeys"];

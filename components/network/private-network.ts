@@ -1,6 +1,6 @@
 // gatevault:network:PrivateNetwork — everything gatevault:network describes: the VPC (existing,
 // or awsx's demo VPC in dev), internal NLBs, API Gateway VPC links to them, execute-api
-// endpoints for PRIVATE APIs, and PrivateLink endpoint services. `apiTargets` plugs the links
+// endpoints for PRIVATE APIs, PrivateLink endpoint services, and a Client VPN endpoint. `apiTargets` plugs the links
 // and endpoints into createApiEndpoints by name.
 
 import * as aws from "@pulumi/aws";
@@ -12,6 +12,9 @@ import type { IdTarget } from "../api/targets";
 import { partitionOf } from "./aws-names";
 import { demoVpcArgs } from "./demo-vpc";
 import { PrivateLinkService } from "./endpoint-service";
+import { ClientVpnEndpoint } from "./client-vpn";
+import { clientVpnNetworks } from "./client-vpn-access";
+import { HTTPS_PORT } from "./endpoint-access";
 import { ExecuteApiEndpoint } from "./execute-api-endpoint";
 import { InternalNetworkLoadBalancer } from "./load-balancer";
 import { networkRegionProblems } from "./placement";
@@ -50,6 +53,7 @@ export class PrivateNetwork extends pulumi.ComponentResource {
     readonly vpcLinks: Record<string, aws.apigateway.VpcLink> = {};
     readonly executeApiEndpoints: Record<string, ExecuteApiEndpointRef> = {};
     readonly endpointServices: Record<string, PrivateLinkService> = {};
+    readonly clientVpn?: ClientVpnEndpoint;
     /** For createApiEndpoints: links and endpoints by name (the deployment waits for created ones). */
     readonly apiTargets: { vpcLinks: Record<string, IdTarget>; vpcEndpoints: Record<string, IdTarget> };
 
@@ -124,11 +128,52 @@ export class PrivateNetwork extends pulumi.ComponentResource {
             );
         }
 
+        if (config.clientVpn) {
+            this.clientVpn = this.createClientVpn(name, config);
+        }
+
         this.apiTargets = {
             vpcLinks: { ...this.vpcLinks },
             vpcEndpoints: Object.fromEntries(Object.entries(this.executeApiEndpoints).map(([n, ep]) => [n, ep.resource?.endpoint ?? { id: ep.id }])),
         };
         this.registerOutputs(this.outputs);
+    }
+
+    /**
+     * The Client VPN endpoint in the VPC, and HTTPS from its security group into the listed
+     * execute-api endpoints, so that people on the VPN can call PRIVATE APIs.
+     */
+    private createClientVpn(name: string, config: NetworkConfig): ClientVpnEndpoint {
+        const vpn = config.clientVpn!;
+        const demo = config.vpc?.demo;
+        const subnetCount = vpn.subnetIds?.length ?? (demo ? demo.availabilityZones : (config.vpc?.privateSubnetIds?.length ?? 0));
+        const endpoint = new ClientVpnEndpoint(
+            `${name}-vpn`,
+            {
+                config: vpn,
+                vpcId: this.vpc!.vpcId,
+                subnetIds: vpn.subnetIds ?? this.vpc!.privateSubnetIds,
+                subnetCount,
+                networks: clientVpnNetworks(vpn, demo?.cidrBlock),
+            },
+            { parent: this },
+        );
+        for (const endpointName of vpn.executeApiEndpoints) {
+            const target = this.executeApiEndpoints[endpointName].resource!;
+            new aws.vpc.SecurityGroupIngressRule(
+                `${name}-${endpointName}-https-from-vpn`,
+                {
+                    securityGroupId: target.securityGroup.id,
+                    ipProtocol: "tcp",
+                    fromPort: HTTPS_PORT,
+                    toPort: HTTPS_PORT,
+                    referencedSecurityGroupId: endpoint.securityGroup.id,
+                    description: `HTTPS to execute-api from Client VPN ${name}-vpn`,
+                },
+                { parent: this },
+            );
+        }
+        return endpoint;
     }
 
     /** Stack output: ids and names operators and consumers need. */
@@ -140,6 +185,9 @@ export class PrivateNetwork extends pulumi.ComponentResource {
             vpcLinks: map(this.vpcLinks, (link) => link.id),
             executeApiEndpoints: map(this.executeApiEndpoints, (ep) => ({ id: ep.id, dnsName: ep.dnsName })),
             endpointServices: map(this.endpointServices, (svc) => ({ serviceName: svc.serviceName, serviceId: svc.service.id, allowedPrincipals: svc.allowedPrincipals })),
+            ...(this.clientVpn
+                ? { clientVpn: { endpointId: this.clientVpn.id, dnsName: this.clientVpn.dnsName, securityGroupId: this.clientVpn.securityGroup.id } }
+                : {}),
         };
     }
 }

@@ -4,6 +4,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { GatevaultConfig } from "../config";
+import { defaultTags } from "./default-tags";
 
 export interface ProviderTarget {
     /** Region to deploy into; defaults to the stack's `aws:region`. */
@@ -54,7 +55,7 @@ export class ProviderSet {
                 assumeRoles: target.assumeRoleArn
                     ? [{ roleArn: target.assumeRoleArn, sessionName: `gatevault-${pulumi.getStack()}` }]
                     : undefined,
-                defaultTags: { tags: { ...this.config.tags, Environment: this.config.environment, ManagedBy: "pulumi-gatevault" } },
+                defaultTags: { tags: defaultTags(this.config.tags, this.config.environment) },
             },
             this.opts,
         );

@@ -3,6 +3,7 @@
 // this role's permissions, so the role is what bounds what a URL can ever do.
 
 import * as pulumi from "@pulumi/pulumi";
+import type { CorsSettings } from "../../functions/shared/cors";
 import { uploadEnvironment } from "../../functions/uploads/settings";
 import { UPLOAD_ROUTES } from "../../functions/uploads/routes";
 import type { UploadsConfig } from "../config/uploads";
@@ -14,6 +15,8 @@ export const UPLOAD_ENTRY = "functions/uploads/handler.ts";
 
 export interface UploadFunctionArgs extends Omit<UploadsConfig, "name" | "bucket"> {
     bucket: UploadBucket;
+    /** CORS headers to send: the settings of the APIs whose proxy routes reach the function. */
+    cors?: CorsSettings;
 }
 
 export class UploadFunction extends pulumi.ComponentResource {
@@ -42,6 +45,7 @@ export class UploadFunction extends pulumi.ComponentResource {
             ...args.limits,
             urlExpirySeconds: args.urlExpirySeconds,
             multipartUrlExpirySeconds: args.multipartUrlExpirySeconds,
+            cors: args.cors,
         });
         this.function = new NodeFunction(
             `${name}-fn`,

@@ -9,11 +9,10 @@ import type { HttpMethod } from "../config/api/http";
 import type { JwtAuthorizerConfig } from "../config/authorizers";
 import type { Problems } from "../config/problems";
 import { JWT_IDENTITY_SOURCE } from "../functions/jwt-authorizer";
-import { parseRoute, routeResource } from "../../functions/authorizer/routes";
+import { routeCovers } from "../../functions/authorizer/grant-overlaps";
+import { parseRoute } from "../../functions/authorizer/routes";
 import type { ApiDocument } from "../api";
-import { executeApiPattern } from "../api/openapi";
 import { operationKey } from "../api/openapi/paths";
-import { escapeRegex } from "../shared/regex";
 import { describeFunction, suppliedFunction, SuppliedNames } from "./supplied";
 
 interface LinkedJwt {
@@ -84,18 +83,18 @@ export function linkJwtAuthorizers(apis: readonly ApiConfig[], supplied: Supplie
     });
 }
 
-/** IAM-style match: `*` in a granted resource matches anything, `/` included. */
-function grants(granted: string, resource: string): boolean {
-    const pattern = granted.split("*").map(escapeRegex).join(".*");
-    return new RegExp(`^${pattern}$`).test(resource);
-}
-
-/** Whether the JWT authorizer's policy can ever allow this method: some granted route covers it. */
+/**
+ * Whether some entry of the JWT authorizer's routes grants this method: an entry whose method
+ * and path match every request of the route, a `{variable}` standing for one path part and a
+ * greedy one for the rest. An entry's policy pattern reaches further (IAM's `*` crosses `/`),
+ * but the authorizer denies what lies beyond its route (functions/authorizer/grant-overlaps.ts),
+ * so only an exact cover grants.
+ */
 export function jwtRoutesCover(routes: Readonly<Record<string, unknown>>, method: HttpMethod, path: string): boolean {
-    const resource = executeApiPattern(method, path).slice("/*/".length);
+    const route = { method, segments: path === "/" ? [] : path.slice(1).split("/") };
     return Object.keys(routes).some((key) => {
         const parsed = parseRoute(key);
-        return !("problem" in parsed) && grants(routeResource(parsed), resource);
+        return !("problem" in parsed) && routeCovers(parsed, route);
     });
 }
 

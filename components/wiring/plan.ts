@@ -10,7 +10,7 @@ import { ApiDocument, AvailableTargets, planApiEndpoints } from "../api";
 import { cognitoScopeProblems } from "./cognito";
 import { jwtCoverageProblems, linkJwtAuthorizers } from "./jwt-authorizers";
 import { suppliedNames } from "./supplied";
-import { uploadRouteProblems } from "./uploads";
+import { uploadFunctionCors, uploadRouteProblems } from "./uploads";
 
 export interface StackWiring {
     /** The config with each API authorizer that names a gatevault JWT authorizer completed from it. */
@@ -31,6 +31,7 @@ export function planStackWiring(config: GatevaultConfig, options: StackWiringOpt
     const supplied = suppliedNames(config, problems);
     const linked: GatevaultConfig = { ...config, apis: linkJwtAuthorizers(config.apis, supplied, problems) };
     uploadRouteProblems(linked, supplied, problems);
+    uploadFunctionCors(linked, problems);
     cognitoScopeProblems(linked, supplied, problems);
     const available = {
         functions: [...supplied.functions.keys()],

@@ -8,6 +8,7 @@ import type { GatevaultConfig } from "../config";
 import { JwtAuthorizer } from "../functions/jwt-authorizer";
 import { UploadBucket } from "../uploads/upload-bucket";
 import { UploadFunction } from "../uploads/upload-function";
+import { uploadFunctionCors } from "./uploads";
 
 export interface StackFunctions {
     jwtAuthorizers: { name: string; authorizer: JwtAuthorizer }[];
@@ -23,7 +24,8 @@ export function createStackFunctions(config: GatevaultConfig, provider: aws.Prov
     if (config.uploads) {
         const u = config.uploads;
         const bucket = new UploadBucket(u.name, { ...u.bucket, keyPrefix: u.keyPrefix }, { provider });
-        uploads = { name: u.name, bucket, function: new UploadFunction(u.name, { ...u, bucket }, { provider }) };
+        // The function answers proxy routes itself, so it sends the CORS headers of the APIs that reach it.
+        uploads = { name: u.name, bucket, function: new UploadFunction(u.name, { ...u, bucket, cors: uploadFunctionCors(config) }, { provider }) };
     }
     const cognito = config.cognito && { name: config.cognito.name, pool: new CognitoUserPool(config.cognito.name, config.cognito, { provider }) };
     const functions: Record<string, FunctionTarget> = {};

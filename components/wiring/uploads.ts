@@ -3,7 +3,9 @@
 // keys every upload by the caller the authorizer identified; so each route must be one of
 // those three and sit behind an authorizer, and multipart uploads need all three.
 
+import type { CorsSettings } from "../../functions/shared/cors";
 import type { GatevaultConfig } from "../config";
+import type { CorsConfig } from "../config/api";
 import { NO_AUTHORIZER } from "../config/api/route";
 import type { Problems } from "../config/problems";
 import { UPLOAD_ROUTES, UploadAction, uploadAction } from "../../functions/uploads/routes";
@@ -49,4 +51,37 @@ export function uploadRouteProblems(config: GatevaultConfig, supplied: SuppliedN
             problems.add(["apis", i, "openApi", "defaultIntegration", "function"], `names ${describeFunction(fallback!, f)}; send only ${ROUTE_LIST} to it, from routes`);
         }
     });
+}
+
+/** The API's cors block as the upload function's settings: origins, credentials, exposed headers. */
+function corsSettingsOf(cors: CorsConfig | undefined): CorsSettings | undefined {
+    return cors && { allowOrigins: [...cors.allowOrigins], allowCredentials: cors.allowCredentials, exposeHeaders: [...cors.exposeHeaders] };
+}
+
+const sameCors = (a: CorsSettings | undefined, b: CorsSettings | undefined) =>
+    JSON.stringify(a && { ...a, allowOrigins: [...a.allowOrigins].sort(), exposeHeaders: [...a.exposeHeaders].sort() }) ===
+    JSON.stringify(b && { ...b, allowOrigins: [...b.allowOrigins].sort(), exposeHeaders: [...b.exposeHeaders].sort() });
+
+/**
+ * The CORS settings of the upload function: those of the APIs whose routes reach it. A proxy
+ * integration passes the function's headers through unchanged, so the function must send the
+ * API's CORS headers itself; it answers every such API, so they must agree.
+ */
+export function uploadFunctionCors(config: GatevaultConfig, problems?: Problems): CorsSettings | undefined {
+    const name = config.uploads?.name;
+    if (name === undefined) return undefined;
+    let first: { index: number; cors: CorsSettings | undefined } | undefined;
+    config.apis.forEach((api, i) => {
+        if (!api.routes.some((r) => r.integration?.type === "LAMBDA" && r.integration.function === name)) return;
+        const cors = corsSettingsOf(api.cors);
+        if (first === undefined) {
+            first = { index: i, cors };
+        } else if (!sameCors(first.cors, cors)) {
+            problems?.add(
+                ["apis", i, "cors"],
+                `must equal the cors of apis[${first.index}] ("${config.apis[first.index].name}"): both send routes to the upload function ("${name}", gatevault:uploads), which answers them with one set of CORS headers`,
+            );
+        }
+    });
+    return first?.cors;
 }

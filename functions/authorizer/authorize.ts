@@ -4,7 +4,7 @@
 
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
 import { jsonLog, type Log } from "../shared/log";
-import { allowedResources, compileGrants, groupsOf, scopesOf } from "./permissions";
+import { callerResources, compileGrants, groupsOf, scopesOf } from "./permissions";
 import { allowPolicy, denyPolicy, executeApiArn, parseMethodArn } from "./policy";
 import type { AuthorizerSettings } from "./settings";
 import { createTokenVerifier, TokenRejected, type TokenVerifier } from "./verify";
@@ -39,12 +39,12 @@ export function createAuthorizer(settings: AuthorizerSettings, deps: AuthorizerD
             const scopes = scopesOf(claims);
             const groups = groupsOf(claims, settings.groupsClaim);
             const context = { principalId, scopes: scopes.join(" "), groups: groups.join(" ") };
-            const resources = allowedResources(grants, scopes, groups).map((r) => executeApiArn(call, r));
-            if (resources.length === 0) {
+            const { allow, deny } = callerResources(grants, scopes, groups);
+            if (allow.length === 0) {
                 log("info", "caller has no grants", { principalId });
                 return denyPolicy(principalId, call, context);
             }
-            return allowPolicy(principalId, resources, context);
+            return allowPolicy(principalId, allow.map((r) => executeApiArn(call, r)), context, deny.map((r) => executeApiArn(call, r)));
         } catch (err) {
             const reason = err instanceof TokenRejected ? err.reason : "verification_failed";
             log("warn", "request not authorized", { reason, detail: err instanceof Error ? err.message : undefined });

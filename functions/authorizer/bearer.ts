@@ -12,18 +12,3 @@ export function bearerToken(header: string | undefined | null): string | undefin
     }
     return BEARER.exec(header)?.[1];
 }
-
-/** Header names are case-insensitive; two Authorization headers are refused, not guessed. */
-export function headerValue(
-    headers: Record<string, string | undefined> | null | undefined,
-    multiValueHeaders: Record<string, string[] | undefined> | null | undefined,
-    name: string,
-): string | undefined {
-    const wanted = name.toLowerCase();
-    const multi = Object.entries(multiValueHeaders ?? {}).filter(([k]) => k.toLowerCase() === wanted).flatMap(([, v]) => v ?? []);
-    if (multi.length > 1) {
-        return undefined;
-    }
-    const single = Object.entries(headers ?? {}).filter(([k]) => k.toLowerCase() === wanted);
-    return single.length === 1 ? single[0][1] : undefined;
-}

@@ -2,7 +2,8 @@
 
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent, APIGatewayTokenAuthorizerEvent } from "aws-lambda";
 import { createAuthorizer, type AuthorizerDependencies } from "./authorize";
-import { bearerToken, headerValue } from "./bearer";
+import { headerValue } from "../shared/headers";
+import { bearerToken } from "./bearer";
 import type { AuthorizerSettings } from "./settings";
 
 /** TOKEN authorizer: API Gateway passes the identity-source header as `authorizationToken`. */

@@ -2,7 +2,8 @@
 // of its scopes or the caller is in any of its groups.
 
 import type { JWTPayload } from "jose";
-import { parseRoute, routeResource } from "./routes";
+import { deniedResources, routeOverlaps, type RouteOverlaps } from "./grant-overlaps";
+import { parseRoute, type RoutePattern, routeResource } from "./routes";
 import type { RouteGrant } from "./settings";
 
 export interface CompiledGrant {
@@ -12,15 +13,24 @@ export interface CompiledGrant {
     groups: ReadonlySet<string>;
 }
 
+export interface CompiledGrants {
+    grants: CompiledGrant[];
+    /** Which routes' patterns reach which routes' requests, for the explicit Denies. */
+    overlaps: RouteOverlaps;
+}
+
 /** Routes are validated at cold start; an unparseable one here is a programming error. */
-export function compileGrants(routes: Record<string, RouteGrant>): CompiledGrant[] {
-    return Object.entries(routes).map(([route, grant]) => {
+export function compileGrants(routes: Record<string, RouteGrant>): CompiledGrants {
+    const patterns: RoutePattern[] = [];
+    const grants = Object.entries(routes).map(([route, grant]) => {
         const parsed = parseRoute(route);
         if ("problem" in parsed) {
             throw new Error(`route ${JSON.stringify(route)} ${parsed.problem}`);
         }
+        patterns.push(parsed);
         return { resource: routeResource(parsed), scopes: new Set(grant.scopes ?? []), groups: new Set(grant.groups ?? []) };
     });
+    return { grants, overlaps: routeOverlaps(patterns) };
 }
 
 function words(value: unknown): string[] {
@@ -42,12 +52,17 @@ export function groupsOf(claims: JWTPayload, claim: string): string[] {
     return [...new Set(words(claims[claim]))];
 }
 
-export function allowedResources(grants: readonly CompiledGrant[], scopes: readonly string[], groups: readonly string[]): string[] {
-    const allowed = new Set<string>();
-    for (const grant of grants) {
+/**
+ * The resources a caller may invoke, and those to deny explicitly: routes not granted to the
+ * caller whose requests a granted pattern would otherwise reach (see grant-overlaps.ts).
+ */
+export function callerResources(compiled: CompiledGrants, scopes: readonly string[], groups: readonly string[]): { allow: string[]; deny: string[] } {
+    const granted = new Set<number>();
+    compiled.grants.forEach((grant, i) => {
         if (scopes.some((s) => grant.scopes.has(s)) || groups.some((g) => grant.groups.has(g))) {
-            allowed.add(grant.resource);
+            granted.add(i);
         }
-    }
-    return [...allowed].sort();
+    });
+    const allow = [...new Set([...granted].map((i) => compiled.grants[i].resource))].sort();
+    return { allow, deny: [...new Set(deniedResources(compiled.overlaps, granted))].sort() };
 }

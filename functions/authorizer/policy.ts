@@ -32,12 +32,19 @@ export function executeApiArn(call: MethodArn, resource: string): string {
 
 export type AuthorizerContext = Record<string, string>;
 
-export function allowPolicy(principalId: string, resources: string[], context: AuthorizerContext): APIGatewayAuthorizerResult {
+/**
+ * Allows the granted routes; `denied` are routes the caller is not granted but whose requests
+ * an allowed pattern would reach (IAM's `*` crosses `/`): an explicit Deny overrides the Allow.
+ */
+export function allowPolicy(principalId: string, resources: string[], context: AuthorizerContext, denied: string[] = []): APIGatewayAuthorizerResult {
     return {
         principalId,
         policyDocument: {
             Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Action: "execute-api:Invoke", Resource: resources }],
+            Statement: [
+                { Effect: "Allow" as const, Action: "execute-api:Invoke", Resource: resources },
+                ...(denied.length > 0 ? [{ Effect: "Deny" as const, Action: "execute-api:Invoke", Resource: denied }] : []),
+            ],
         },
         context,
     };

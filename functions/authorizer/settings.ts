@@ -3,6 +3,7 @@
 // used by the stack-config schema, so a stack file and a handler agree on what is valid.
 
 import { EnvReader, isStringList } from "../shared/settings-error";
+import { grantConflicts } from "./grant-overlaps";
 import { parseRoute } from "./routes";
 
 export const JWT_ALGORITHMS = ["RS256", "ES256"] as const;
@@ -88,6 +89,8 @@ export function routeGrantProblems(routes: Record<string, RouteGrant>): { route:
             if (problem) problems.push({ route, message: problem });
         }
     }
+    // Only a map whose grants can each be made exact by explicit Denies is accepted.
+    problems.push(...grantConflicts(routes));
     return problems;
 }
 

@@ -14,6 +14,7 @@ export type RejectionReason =
     | "bad_signature"
     | "expired"
     | "not_yet_valid"
+    | "issued_in_future"
     | "wrong_issuer"
     | "wrong_audience"
     | "missing_claim"
@@ -92,10 +93,10 @@ export function remoteKeySet(settings: AuthorizerSettings): JWTVerifyGetKey {
 
 /**
  * A verifier bound to one key set. Rejections are `TokenRejected` with a reason; anything
- * that resolves has passed signature, algorithm, issuer, audience, exp and nbf checks and
- * carries `sub` and `exp`.
+ * that resolves has passed signature, algorithm, issuer, audience, exp, nbf and iat checks and
+ * carries `sub` and `exp`. `now` is the clock in milliseconds (jose reads the same one).
  */
-export function createTokenVerifier(settings: AuthorizerSettings, keys: JWTVerifyGetKey = remoteKeySet(settings)): TokenVerifier {
+export function createTokenVerifier(settings: AuthorizerSettings, keys: JWTVerifyGetKey = remoteKeySet(settings), now: () => number = Date.now): TokenVerifier {
     const checkAudienceHere = settings.audienceClaim !== "aud";
     return async (token) => {
         try {
@@ -114,6 +115,11 @@ export function createTokenVerifier(settings: AuthorizerSettings, keys: JWTVerif
             }
             if (typeof payload.sub !== "string" || payload.sub === "") {
                 throw new TokenRejected("invalid_claim", "sub");
+            }
+            // jose checks iat only against a maxTokenAge; a token "issued" later than now (beyond
+            // the clock tolerance allowed on exp and nbf) was minted by a wrong clock or for later use.
+            if (typeof payload.iat === "number" && payload.iat > now() / 1000 + settings.clockToleranceSeconds) {
+                throw new TokenRejected("issued_in_future", "iat");
             }
             return payload;
         } catch (err) {

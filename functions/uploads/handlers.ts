@@ -3,6 +3,8 @@
 import { randomUUID } from "node:crypto";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
+import { corsHeaders } from "../shared/cors";
+import { headerValue } from "../shared/headers";
 import { errorResponse, jsonBody, jsonResponse } from "../shared/http";
 import { jsonLog, type Log } from "../shared/log";
 import { callerId, ownerPrefix } from "./caller";
@@ -22,6 +24,19 @@ export function createUploadHandler(settings: UploadSettings, deps: UploadHandle
     const clock: UploadClock = { now: () => new Date(), newId: randomUUID, ...deps.clock };
     const log = deps.log ?? jsonLog;
 
+    const respond = handle(settings, deps.s3, clock, log);
+    // Every answer, errors included, carries the API's CORS headers: a proxy integration sends
+    // the function's response as it is, and a browser hides one without them.
+    return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+        const response = await respond(event);
+        const origin = headerValue(event.headers, event.multiValueHeaders, "origin");
+        return { ...response, headers: { ...response.headers, ...corsHeaders(settings.cors, origin) } };
+    };
+}
+
+/** The upload API's answer to one request, before CORS. */
+function handle(settings: UploadSettings, s3: S3Client, clock: UploadClock, log: Log) {
+    const deps = { s3 };
     return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
         const action = uploadAction(event.httpMethod, event.resource ?? event.path ?? "");
         if (!action) {

@@ -2,6 +2,7 @@
 // the function's environment by the component and validated again at cold start. The
 // stack-config schema uses the same limits and cross-field rules.
 
+import { type CorsSettings, corsSettingsProblems } from "../shared/cors";
 import { EnvReader } from "../shared/settings-error";
 
 export const MIB = 1024 ** 2;
@@ -42,6 +43,8 @@ export interface UploadSettings extends UploadLimits {
     allowedContentTypes: string[];
     urlExpirySeconds: number;
     multipartUrlExpirySeconds: number;
+    /** The CORS settings of the APIs whose proxy routes reach the function; none: no CORS headers. */
+    cors?: CorsSettings;
 }
 
 export const UPLOAD_ENV = {
@@ -53,6 +56,7 @@ export const UPLOAD_ENV = {
     partSizeBytes: "UPLOAD_PART_SIZE_BYTES",
     urlExpirySeconds: "UPLOAD_URL_EXPIRY_SECONDS",
     multipartUrlExpirySeconds: "UPLOAD_MULTIPART_URL_EXPIRY_SECONDS",
+    cors: "UPLOAD_CORS",
 } as const satisfies Record<keyof UploadSettings, string>;
 
 const KEY_PREFIX = /^([a-z0-9][a-z0-9._-]*\/)+$/;
@@ -110,6 +114,12 @@ export function uploadSettingsFromEnv(env: Record<string, string | undefined>): 
         urlExpirySeconds: reader.integer(e.urlExpirySeconds, undefined, URL_EXPIRY_SECONDS.min, URL_EXPIRY_SECONDS.max),
         multipartUrlExpirySeconds: reader.integer(e.multipartUrlExpirySeconds, undefined, URL_EXPIRY_SECONDS.min, URL_EXPIRY_SECONDS.max),
     };
+    if (env[e.cors] !== undefined) {
+        const cors = reader.json(e.cors);
+        const problems = corsSettingsProblems(cors);
+        problems.forEach((p) => reader.problem(e.cors, p));
+        if (problems.length === 0) settings.cors = cors as CorsSettings;
+    }
     if (reader.problems.length === 0) {
         for (const p of uploadLimitProblems(settings)) {
             reader.problem(e[p.field], p.message);
@@ -123,10 +133,13 @@ export function uploadSettingsFromEnv(env: Record<string, string | undefined>): 
  * bucket name passes through as given, so a component can hand in a deploy-time value.
  */
 export function uploadEnvironment<B = string>(settings: Omit<UploadSettings, "bucket"> & { bucket: B }): Record<string, string | B> {
-    const { bucket, ...rest } = settings;
+    const { bucket, cors, ...rest } = settings;
     const env: Record<string, string | B> = { [UPLOAD_ENV.bucket]: bucket };
-    for (const [field, value] of Object.entries(rest) as [Exclude<keyof UploadSettings, "bucket">, string[] | number | string][]) {
+    for (const [field, value] of Object.entries(rest) as [Exclude<keyof UploadSettings, "bucket" | "cors">, string[] | number | string][]) {
         env[UPLOAD_ENV[field]] = Array.isArray(value) ? JSON.stringify(value) : String(value);
+    }
+    if (cors) {
+        env[UPLOAD_ENV.cors] = JSON.stringify(cors);
     }
     return env;
 }

@@ -49,7 +49,11 @@ export const corsOrigins: GatevaultResourcePolicy = {
         let authorized: Set<string> | undefined;
         for (const cors of corsOriginsOf(doc.value)) {
             if (cors.origin === "*") {
-                if (cors.credentials) {
+                // A gateway response cannot run a template, so with several allowed origins it can
+                // only echo Origin; with credentials allowed a browser can then read API Gateway's
+                // own error message (never API data) after a credentialed request. A literal '*'
+                // with credentials is always wrong: browsers refuse it (Fetch standard, CORS check).
+                if (cors.credentials && !(cors.echo && cors.path === undefined)) {
                     report(`${cors.where} allows any origin together with credentials.`);
                 } else if (cors.path !== undefined && (authorized ??= authorizedPaths(doc.value)).has(cors.path)) {
                     // API Gateway's own responses (errors, throttling) carry nothing a caller

@@ -155,6 +155,8 @@ export interface CorsOrigin {
     method?: string;
     /** The origin value: a literal, or `*` for a wildcard or an echo of the request's Origin header. */
     origin: string;
+    /** True when the value echoes the request's Origin header (any origin) rather than a literal. */
+    echo: boolean;
     /** True when the same response allows credentials. */
     credentials: boolean;
 }
@@ -182,7 +184,8 @@ function corsOf(params: unknown, prefix: string, where: string, op?: Operation):
     const origin = mapping === undefined ? undefined : originValue(mapping);
     if (origin === undefined) return undefined;
     const credentials = originValue(header(params, prefix, "Access-Control-Allow-Credentials") ?? "")?.toLowerCase() === "true";
-    return { where, path: op?.path, method: op?.method, origin, credentials };
+    const echo = !/^'.*'$/s.test(mapping!.trim());
+    return { where, path: op?.path, method: op?.method, origin, echo, credentials };
 }
 
 /** Every Access-Control-Allow-Origin the API sets with a value known from the document. */

@@ -61,7 +61,7 @@ describe("OpenAPI builder: bring your own OpenAPI (Petstore)", () => {
         expect(operation(built, "/pet", "post")["x-amazon-apigateway-request-validator"]).to.equal("body");
         expect(integration(built, "/pet/{petId}", "options").type).to.equal("mock");
         expect(built.document).to.have.property("x-amazon-apigateway-gateway-responses");
-        expect(built.methodThrottles.map((t) => t.key)).to.deep.equal(["GET /store/inventory"]);
+        expect(built.methodOverrides.map((t) => t.key)).to.deep.equal(["GET /store/inventory"]);
         expect(built.lambdaRoutes.map((r) => r.key)).to.deep.equal(["GET /user/login"]);
         await expectValidOpenApi(built.document);
     });

@@ -3,7 +3,8 @@
 
 import { expect } from "chai";
 import { renderVtl } from "../support/vtl";
-import { apiConfig, build, configProblems, editApi, expectProblem, expectValidOpenApi, integration, operation } from "./support";
+import { shippedPlan } from "../support/shipped-plans";
+import { apiConfig, build, buildProblems, configProblems, editApi, expectProblem, expectValidOpenApi, integration, operation } from "./support";
 
 const routes = [
     { path: "/orders", method: "GET", integration: { type: "MOCK" } },
@@ -67,13 +68,105 @@ describe("OpenAPI builder: CORS", () => {
                 "gatewayresponse.header.Access-Control-Allow-Credentials": "'true'",
             });
         }
-        const several = build(apiConfig({ cors: { allowOrigins: ["https://a.example.com", "https://b.example.com"], allowCredentials: true } }));
-        expect((several.document["x-amazon-apigateway-gateway-responses"] as any).DEFAULT_4XX.responseParameters).to.deep.equal({
-            "gatewayresponse.header.Access-Control-Allow-Origin": "method.request.header.Origin",
-            "gatewayresponse.header.Vary": "'Origin'",
-        });
         const none = build(apiConfig());
         expect((none.document["x-amazon-apigateway-gateway-responses"] as any).DEFAULT_4XX).to.not.have.property("responseParameters");
+    });
+
+    // Fetch standard, CORS check (https://fetch.spec.whatwg.org/#cors-check): for a request whose credentials mode
+    // is "include", the response must carry Access-Control-Allow-Credentials: true or the browser hides it.
+    // Gateway responses run no VTL (x-amazon-apigateway-gateway-responses.responseTemplates), so with several
+    // origins they echo Origin; the credentials header must still be there.
+    it("lets browsers read API Gateway's own errors on credentialed calls: gateway responses allow credentials with several origins too", () => {
+        const several = build(apiConfig({ cors: { allowOrigins: ["https://a.example.com", "https://b.example.com"], allowCredentials: true } }));
+        const responses = several.document["x-amazon-apigateway-gateway-responses"] as Record<string, any>;
+        for (const type of ["DEFAULT_4XX", "DEFAULT_5XX", "BAD_REQUEST_BODY", "BAD_REQUEST_PARAMETERS", "THROTTLED", "QUOTA_EXCEEDED"]) {
+            expect(responses[type].responseParameters, type).to.deep.equal({
+                "gatewayresponse.header.Access-Control-Allow-Origin": "method.request.header.Origin",
+                "gatewayresponse.header.Vary": "'Origin'",
+                "gatewayresponse.header.Access-Control-Allow-Credentials": "'true'",
+            });
+        }
+        const withoutCredentials = build(apiConfig({ cors: { allowOrigins: ["https://a.example.com", "https://b.example.com"] } }));
+        expect((withoutCredentials.document["x-amazon-apigateway-gateway-responses"] as any).DEFAULT_4XX.responseParameters).to.not.have.property(
+            "gatewayresponse.header.Access-Control-Allow-Credentials",
+        );
+    });
+
+    // Fetch standard, CORS-preflight fetch: a header that is not CORS-safelisted is sent only when the preflight's
+    // Access-Control-Allow-Headers names it (https://fetch.spec.whatwg.org/#http-access-control-allow-headers),
+    // and Content-Type is safelisted only for form and text/plain bodies.
+    it("allows in the preflight every header the path's methods declare or need, whatever allowHeaders says", () => {
+        const built = build(
+            apiConfig({
+                cors: { allowOrigins: ["https://shop.example.com"], allowHeaders: ["X-Trace"] },
+                models: { Order: { type: "object" } },
+                authorizers: { partners: { type: "TOKEN", function: "arn:aws:lambda:eu-west-1:111111111111:function:auth", identitySources: ["method.request.header.X-Partner-Token"] } },
+                usagePlans: { free: { throttle: { rateLimit: 1, burstLimit: 1 }, quota: { limit: 10, period: "DAY" } } },
+                routes: [
+                    { path: "/orders", method: "POST", authorizer: "partners", apiKeyRequired: true, requestBody: { model: "Order" }, parameters: { headers: { "Idempotency-Key": "required" } }, integration: { type: "MOCK" } },
+                    { path: "/orders", method: "GET", parameters: { headers: { "X-Page": "optional" } }, integration: { type: "MOCK" } },
+                    { path: "/health", method: "GET", integration: { type: "MOCK" } },
+                ],
+            }),
+        );
+        const allowed = (path: string) =>
+            (integration(built, path, "options").responses.default.responseParameters["method.response.header.Access-Control-Allow-Headers"] as string).slice(1, -1).split(",");
+        expect(allowed("/orders")).to.have.members(["X-Trace", "Idempotency-Key", "X-Page", "X-Partner-Token", "x-api-key", "Content-Type"]);
+        expect(allowed("/health")).to.deep.equal(["X-Trace"]);
+    });
+
+    it("prod: the preflight of /orders allows the Idempotency-Key header POST /orders requires", async () => {
+        const plan = await shippedPlan("prod");
+        const body = JSON.parse((plan.resources.find((r) => r.name === "orders-rest-api")! as { inputs: Record<string, any> }).inputs.body);
+        const header = body.paths["/orders"].options["x-amazon-apigateway-integration"].responses.default.responseParameters["method.response.header.Access-Control-Allow-Headers"];
+        expect(header.slice(1, -1).split(",").map((h: string) => h.toLowerCase())).to.include.members(["idempotency-key", "authorization", "content-type"]);
+    });
+
+    // Non-proxy responses carry only what their mapping adds; with several origins only a template can pick the
+    // one to echo ($context.responseOverride, "Override your API's request and response parameters and status codes").
+    it("echoes an allowed origin on every non-proxy integration response with several origins, with Vary, credentials and a declared header", () => {
+        const origins = ["https://shop.example.com", "https://admin.example.com"];
+        const built = build(
+            apiConfig({
+                cors: { allowOrigins: origins, allowCredentials: true, exposeHeaders: ["X-Request-Id"] },
+                routes: [
+                    {
+                        path: "/status",
+                        method: "GET",
+                        integration: {
+                            type: "HTTP",
+                            uri: "https://backend.example.com/status",
+                            responses: [{ statusCode: "200", templates: { "application/json": '{"ok": true}' } }, { statusCode: "400", selectionPattern: "4\\d{2}" }, { statusCode: "502", selectionPattern: "5\\d{2}" }],
+                        },
+                    },
+                ],
+            }),
+        );
+        const ext = integration(built, "/status", "get");
+        for (const [selection, response] of Object.entries<any>(ext.responses)) {
+            expect(response.responseParameters, selection).to.deep.equal({
+                "method.response.header.Vary": "'Origin'",
+                "method.response.header.Access-Control-Allow-Credentials": "'true'",
+                "method.response.header.Access-Control-Expose-Headers": "'X-Request-Id'",
+            });
+            const template = response.responseTemplates["application/json"];
+            expect(renderPreflight(template, "https://admin.example.com"), selection).to.deep.equal({ "Access-Control-Allow-Origin": "https://admin.example.com" });
+            expect(renderPreflight(template, "https://evil.example.com"), selection).to.deep.equal({});
+        }
+        // The route's own template still produces the body; a response without one passes the body through.
+        expect(renderVtl(ext.responses.default.responseTemplates["application/json"], { params: { header: { Origin: "https://shop.example.com" } }, context: { responseOverride: { header: {} } } }).trim()).to.equal('{"ok": true}');
+        expect(renderVtl(ext.responses["4\\d{2}"].responseTemplates["application/json"], { body: '{"error":"bad"}', context: { responseOverride: { header: {} } } }).trim()).to.equal('{"error":"bad"}');
+        for (const status of ["200", "400", "502"]) {
+            expect(Object.keys(operation(built, "/status", "get").responses[status].headers), status).to.include("Access-Control-Allow-Origin");
+        }
+    });
+
+    it("refuses a response template that sets Access-Control-Allow-Origin itself beside several origins: API Gateway allows one override", () => {
+        const api = apiConfig({
+            cors: { allowOrigins: ["https://a.example.com", "https://b.example.com"] },
+            routes: [{ path: "/x", method: "GET", integration: { type: "MOCK", responses: [{ statusCode: "200", templates: { "application/json": "#set($context.responseOverride.header.Access-Control-Allow-Origin = '*')" } }] } }],
+        });
+        expectProblem(buildProblems(api), "gatevault:apis[0].routes[0].integration.responses[0].templates.application/json", /sets Access-Control-Allow-Origin itself/);
     });
 
     it("adds a single origin to non-proxy integration responses and declares it on the method", () => {

@@ -2,7 +2,7 @@
 // templates (inline or from files beside the stack config, sent exactly as written).
 
 import { expect } from "chai";
-import { apiConfig, build, buildProblems, configProblems, editApi, expectProblem, expectValidOpenApi, integration } from "./support";
+import { apiConfig, build, ERROR_RESPONSES, buildProblems, configProblems, editApi, expectProblem, expectValidOpenApi, integration } from "./support";
 
 const RESPONSE_VTL = '#set($body = $input.path("$"))\n{"id": "$body.id"}\n';
 
@@ -37,7 +37,7 @@ describe("OpenAPI builder: binary payloads and compression", () => {
                             type: "HTTP",
                             uri: "https://files.example.com/{name}",
                             contentHandling: "CONVERT_TO_BINARY",
-                            responses: [{ statusCode: "200", contentHandling: "CONVERT_TO_BINARY" }],
+                            responses: [{ statusCode: "200", contentHandling: "CONVERT_TO_BINARY" }, ...ERROR_RESPONSES],
                         },
                     },
                 ],
@@ -63,6 +63,8 @@ describe("OpenAPI builder: mapping templates", () => {
                     responses: [
                         { statusCode: "200", templates: { "application/json": { file: "mapping-templates/orders-get.response.vtl" } } },
                         { statusCode: "404", selectionPattern: "404", headers: { "X-Reason": "'not found'" } },
+                        { statusCode: "400", selectionPattern: "40[0-35-9]|4[1-9]\\d" },
+                        { statusCode: "502", selectionPattern: "5\\d{2}" },
                     ],
                 },
             },
@@ -77,8 +79,10 @@ describe("OpenAPI builder: mapping templates", () => {
         expect(ext.responses).to.deep.equal({
             default: { statusCode: "200", responseTemplates: { "application/json": RESPONSE_VTL } },
             "404": { statusCode: "404", responseParameters: { "method.response.header.X-Reason": "'not found'" } },
+            "40[0-35-9]|4[1-9]\\d": { statusCode: "400" },
+            "5\\d{2}": { statusCode: "502" },
         });
-        expect(Object.keys((built.document.paths as any)["/orders/{id}"].get.responses)).to.deep.equal(["200", "404"]);
+        expect(Object.keys((built.document.paths as any)["/orders/{id}"].get.responses)).to.deep.equal(["200", "400", "404", "502"]);
         await expectValidOpenApi(built.document);
     });
 

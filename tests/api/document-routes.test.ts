@@ -2,7 +2,7 @@
 
 import { expect } from "chai";
 import { executeApiPattern } from "../../components/api/openapi";
-import { apiConfig, build, buildProblems, expectProblem, expectValidOpenApi, integration, LAMBDA_ARN, operation } from "./support";
+import { apiConfig, build, ERROR_RESPONSES, buildProblems, expectProblem, expectValidOpenApi, integration, LAMBDA_ARN, operation } from "./support";
 
 const route = (path: string, method: string, integration: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ path, method, integration, ...extra });
 
@@ -75,8 +75,8 @@ describe("OpenAPI builder: routes and integrations", () => {
         const built = build(
             apiConfig({
                 routes: [
-                    route("/events", "POST", { type: "AWS", service: "sqs", action: "SendMessage", credentialsRoleArn: role }),
-                    route("/archive", "PUT", { type: "AWS", service: "s3", path: "archive-bucket/latest", region: "us-east-1", httpMethod: "PUT", credentialsRoleArn: role }),
+                    route("/events", "POST", { type: "AWS", service: "sqs", action: "SendMessage", credentialsRoleArn: role, responses: [{ statusCode: "200" }, ...ERROR_RESPONSES] }),
+                    route("/archive", "PUT", { type: "AWS", service: "s3", path: "archive-bucket/latest", region: "us-east-1", httpMethod: "PUT", credentialsRoleArn: role, responses: [{ statusCode: "200" }, ...ERROR_RESPONSES] }),
                 ],
             }),
         );
@@ -121,11 +121,11 @@ describe("OpenAPI builder: routes and integrations", () => {
             apiConfig({
                 routes: [
                     route("/orders/{orderId}", "GET", { type: "HTTP_PROXY", uri: "https://backend.example.com/orders/{orderId}" }),
-                    route("/orders/{orderId}", "PUT", { type: "HTTP", uri: "https://backend.example.com/orders/{orderId}", requestParameters: { "integration.request.header.X-Tenant": "method.request.header.X-Tenant" } }),
+                    route("/orders/{orderId}", "PUT", { type: "HTTP", uri: "https://backend.example.com/orders/{orderId}", requestParameters: { "integration.request.header.X-Tenant": "method.request.header.X-Tenant" }, responses: [{ statusCode: "200" }, ...ERROR_RESPONSES] }),
                     route("/files/{proxy+}", "ANY", { type: "HTTP_PROXY", uri: "https://files.example.com/{proxy+}" }),
                     route("/orders", "POST", { type: "LAMBDA", function: LAMBDA_ARN }),
                     route("/orders", "GET", { type: "MOCK" }),
-                    route("/events", "POST", { type: "AWS", service: "sqs", action: "SendMessage", credentialsRoleArn: role }),
+                    route("/events", "POST", { type: "AWS", service: "sqs", action: "SendMessage", credentialsRoleArn: role, responses: [{ statusCode: "200" }, ...ERROR_RESPONSES] }),
                     route("/private", "GET", { type: "HTTP_PROXY", uri: "http://nlb.internal/private", connectionType: "VPC_LINK", vpcLinkId: "abc123" }),
                     route("/", "GET", { type: "MOCK" }),
                 ],

@@ -4,6 +4,7 @@
 
 import Ajv from "ajv-draft-04";
 import { expect } from "chai";
+import { shippedPlan } from "../support/shipped-plans";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { REPO_ROOT } from "../../tools/plan/index";
@@ -65,6 +66,60 @@ describe("OpenAPI builder: request validation", () => {
         expectProblem(problems, "gatevault:apis[0].models.Bad.required", /non-empty list/);
     });
 
+    // API Gateway important notes for REST APIs (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html):
+    // "`exclusiveMinimum` is not supported by API Gateway", "The `default` keyword is not supported", "The `nullable`
+    // field is not supported", "Numbers of the `Int32` or `Int64` type are not supported", "Decimal number format type
+    // ... is not supported".
+    it("refuses model keywords API Gateway does not support, with the key path", () => {
+        const problems = buildProblems(
+            apiConfig({
+                models: {
+                    Bad: {
+                        type: "object",
+                        properties: {
+                            count: { type: "integer", exclusiveMinimum: true, minimum: 0 },
+                            status: { type: "string", default: "NEW" },
+                            note: { type: "string", nullable: true },
+                            total: { type: "number", format: "int64" },
+                            price: { type: "number", format: "decimal" },
+                        },
+                    },
+                },
+            }),
+        );
+        expectProblem(problems, "gatevault:apis[0].models.Bad.properties.count.exclusiveMinimum", /not supported in API Gateway models \(API Gateway does not support exclusiveMinimum; use minimum/);
+        expectProblem(problems, "gatevault:apis[0].models.Bad.properties.status.default", /API Gateway does not support default/);
+        expectProblem(problems, "gatevault:apis[0].models.Bad.properties.note.nullable", /API Gateway does not support nullable/);
+        expectProblem(problems, "gatevault:apis[0].models.Bad.properties.total.format", /format int64 is not supported/);
+        expectProblem(problems, "gatevault:apis[0].models.Bad.properties.price.format", /format decimal is not supported/);
+        expect(() => build(apiConfig({ models: { Ok: { type: "string", format: "date-time", maxLength: 30 } } }))).to.not.throw();
+    });
+
+    // "The `maxItems` and `minItems` tags are not included in simple request validation" (same page).
+    it("warns, naming the routes, where a model relies on minItems or maxItems, which request validation ignores", () => {
+        const lines = { type: "object", properties: { lines: { type: "array", minItems: 1, maxItems: 10, items: { type: "string" } } } };
+        const built = build(
+            apiConfig({
+                models: { Order: lines, Unused: lines },
+                routes: [
+                    { path: "/orders", method: "POST", requestBody: { model: "Order" }, integration: { type: "MOCK" } },
+                    { path: "/orders/{id}", method: "PUT", requestBody: { model: "Order" }, integration: { type: "MOCK" } },
+                ],
+            }),
+        );
+        expect(built.warnings.map((w) => w.path)).to.deep.equal([
+            "gatevault:apis[0].models.Order.properties.lines.minItems",
+            "gatevault:apis[0].models.Order.properties.lines.maxItems",
+        ]);
+        expect(built.warnings[1].message).to.match(/^maxItems is not checked by API Gateway's request validation .*: the routes of API "orders" validated against it \(POST \/orders, PUT \/orders\/\{id\}\) accept bodies that break it; enforce it where the request is handled$/);
+    });
+
+    it("ships stacks whose models rely on nothing request validation ignores: no warnings in either plan", async () => {
+        for (const stack of ["dev", "prod"] as const) {
+            expect((await shippedPlan(stack)).warnings, stack).to.deep.equal([]);
+        }
+    });
+
     it("rejects a body model that does not exist, naming the route", () => {
         expectProblem(
             configProblems(editApi((a) => (a.routes[1].requestBody = { model: "NoSuchModel" }))),
@@ -83,8 +138,12 @@ describe("OpenAPI builder: request validation", () => {
             expect(validate({ customerId: "cus_ABCDEFGH", items: [{ sku: "x", quantity: 1000 }], note: "leave at door" })).to.equal(true);
         });
 
+        it("leaves the number of items to the request's handler, since API Gateway would not check minItems or maxItems", () => {
+            expect(JSON.stringify(schema)).to.not.match(/"(minItems|maxItems)"/);
+            expect(validate({ customerId: "cus_12345678", items: [] })).to.equal(true);
+        });
+
         const invalid: [string, unknown][] = [
-            ["no items", { customerId: "cus_12345678", items: [] }],
             ["missing customerId", { items: [{ sku: "a", quantity: 1 }] }],
             ["badly formed customerId", { ...valid, customerId: "12345678" }],
             ["unknown currency", { ...valid, currency: "BTC" }],

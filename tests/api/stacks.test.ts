@@ -6,6 +6,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { planApiEndpoints } from "../../components/api";
+import { originEchoTemplate } from "../../components/api/openapi/cors";
 import { planStackWiring } from "../../components/wiring";
 import { PlanResult, REPO_ROOT } from "../../tools/plan/index";
 import { renderJson } from "../../tools/plan/render";
@@ -89,12 +90,14 @@ describe("API endpoints in the shipped stacks", () => {
         );
     });
 
-    it("prod: sends the mapping templates exactly as the files beside the stack config hold them", () => {
+    it("prod: sends the mapping templates as the files beside the stack config hold them, responses after the CORS origin echo", () => {
         const body = JSON.parse(raw(one(prod, "aws:apigateway/restApi:RestApi", "orders-rest-api")).body);
         const ext = body.paths["/orders/{orderId}/status"].get["x-amazon-apigateway-integration"];
         const file = (name: string) => fs.readFileSync(path.join(REPO_ROOT, "mapping-templates", name), "utf8");
         expect(ext.requestTemplates["application/json"]).to.equal(file("orders-get-order-status.request.vtl"));
-        expect(ext.responses.default.responseTemplates["application/json"]).to.equal(file("orders-get-order-status.response.vtl"));
+        // prod allows two origins: the response template first echoes an allowed Origin, then runs the file unchanged.
+        const echo = originEchoTemplate(["https://shop.example.com", "https://admin.example.com"]);
+        expect(ext.responses.default.responseTemplates["application/json"]).to.equal(echo + file("orders-get-order-status.response.vtl"));
 
         const wiring = planStackWiring(stackConfig("prod"), { projectDir: REPO_ROOT });
         const built = planApiEndpoints(wiring.config, wiring.available, REPO_ROOT).documents[0]!;

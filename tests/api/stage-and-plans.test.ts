@@ -57,7 +57,7 @@ describe("stage settings", () => {
 
     it("overrides one method's throttle while repeating the rest of the settings", () => {
         const api = apiConfig({ stage: { executionLogging: "ERROR" } });
-        expect(methodSettings(api, { rateLimit: 1, burstLimit: 2 })).to.include({ throttlingRateLimit: 1, throttlingBurstLimit: 2, loggingLevel: "ERROR", metricsEnabled: true });
+        expect(methodSettings(api, { throttle: { rateLimit: 1, burstLimit: 2 } })).to.include({ throttlingRateLimit: 1, throttlingBurstLimit: 2, loggingLevel: "ERROR", metricsEnabled: true });
     });
 
     it("encrypts the cache when it is on, and refuses unauthorized flushes", () => {

@@ -14,6 +14,15 @@ export { configProblems, expectProblem } from "../support/config-problems";
 
 export const LAMBDA_ARN = "arn:aws:lambda:eu-west-1:111111111111:function:orders-handler";
 
+/**
+ * Integration responses mapping every backend error (400-599), which HTTP and AWS integrations
+ * must have: without them the default response answers a backend error as a success.
+ */
+export const ERROR_RESPONSES = [
+    { statusCode: "400", selectionPattern: "4\\d{2}" },
+    { statusCode: "502", selectionPattern: "5\\d{2}" },
+];
+
 /** An API with one MOCK route unless `raw` says otherwise; parsed by the real schema. */
 export function apiConfig(raw: Record<string, unknown> = {}): ApiConfig {
     return apiSchema.parse({

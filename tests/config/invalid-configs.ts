@@ -409,7 +409,7 @@ invalidConfigCases.push(
         name: "network: VPC link to an unknown load balancer",
         edit: (c) => (network(c).vpcLinks.inventory.loadBalancer = "warehouse"),
         path: "gatevault:network.vpcLinks.inventory.loadBalancer",
-        message: /names no load balancer in gatevault:network.loadBalancers \(load balancers: inventory\)/,
+        message: /names no load balancer in gatevault:network.loadBalancers \(load balancers: inventory, inventory-pl\)/,
     },
     {
         name: "network: VPC link to a UDP listener",

@@ -118,6 +118,16 @@ describe("JWT authorizer: every other request ends in Unauthorized", () => {
         it("not yet valid beyond the clock tolerance", async () => {
             expectRejected(await attempt(await sign(trusted, { nbf: nowSeconds() + 31 })), "not_yet_valid");
         });
+        // RFC 7519 §4.1.6: iat is the time the token was issued; one from the future beyond the skew
+        // allowed on exp and nbf comes from a wrong clock or was minted for later use. jose checks iat
+        // only against a maxTokenAge, so the verifier checks it.
+        it("issued in the future beyond the clock tolerance (iat), while iat within it is accepted", async () => {
+            expectRejected(await attempt(await sign(trusted, { iat: nowSeconds() + 120 })), "issued_in_future");
+            // Well past the tolerance, so that a slow machine between signing and checking cannot bring it back within.
+            expectRejected(await attempt(await sign(trusted, { iat: nowSeconds() + 45 })), "issued_in_future");
+            const within = await attempt(await sign(trusted, { iat: nowSeconds() + 20 }));
+            expect(within.result).to.not.equal("Unauthorized");
+        });
         it("no exp at all", async () => {
             expectRejected(await attempt(await sign(trusted, { exp: undefined })), "missing_claim");
         });

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { uploadSettingsFromEnv } from "../../functions/uploads/settings";
 import { renderHuman } from "../../tools/plan/render";
 import { shippedPlan } from "../support/shipped-plans";
 
@@ -21,5 +22,14 @@ describe("dev stack: functions, upload bucket and Cognito in the offline plan", 
         const text = renderHuman(result);
         expect(text).to.contain("aws:lambda/function:Function  orders-jwt-fn-function");
         expect(text).to.contain("aws:iam/role:Role  uploads-fn-role");
+    });
+
+    // The upload routes are proxy integrations: API Gateway passes the function's headers through unchanged,
+    // so the function is the only place the orders API's CORS headers can come from.
+    it("gives the upload function the CORS settings of the API whose proxy routes reach it", async () => {
+        const result = await shippedPlan("dev");
+        const fn = result.resources.find((r) => r.name === "uploads-fn-function")! as { inputs: Record<string, any> };
+        const settings = uploadSettingsFromEnv(fn.inputs.environment.variables);
+        expect(settings.cors).to.deep.equal({ allowOrigins: ["http://localhost:3000"], allowCredentials: false, exposeHeaders: [] });
     });
 });

@@ -185,3 +185,54 @@ describe("upload URLs: multipart", () => {
         expect((await handler(uploadEvent("/uploads/abort", { key: "uploads/bob/x", uploadId: "u" }))).statusCode).to.equal(403);
     });
 });
+
+// A proxy integration sends the function's response unchanged, so the API's CORS headers reach the
+// browser only if the function sends them. Fetch standard, CORS protocol (https://fetch.spec.whatwg.org/#http-cors-protocol):
+// Access-Control-Allow-Origin is `*` or the request's one origin, `true` credentials need the exact
+// origin, and a response that depends on Origin says so in Vary.
+describe("upload URLs: CORS of the API the function answers", () => {
+    const fromOrigin = (origin: string | undefined, resource = "/uploads", body: unknown = { contentType: "application/pdf", size: 1024, fileName: "a.pdf" }) => {
+        const event = uploadEvent(resource, body);
+        event.headers = origin ? { Origin: origin } : {};
+        return event;
+    };
+    const cors = { allowOrigins: ["https://shop.example.com", "https://admin.example.com"], allowCredentials: true, exposeHeaders: ["X-Request-Id"] };
+
+    it("echoes an allowed origin with credentials, exposed headers and Vary: Origin, on successes and errors alike", async () => {
+        const { handler } = uploadHandler(uploadSettings({ cors }));
+        for (const [event, status] of [
+            [fromOrigin("https://admin.example.com"), 201],
+            [fromOrigin("https://admin.example.com", "/uploads", { contentType: "text/html", size: 1 }), 400],
+            [fromOrigin("https://admin.example.com", "/nowhere"), 404],
+        ] as const) {
+            const result = await handler(event);
+            expect(result.statusCode).to.equal(status);
+            expect(result.headers).to.include({
+                "access-control-allow-origin": "https://admin.example.com",
+                "access-control-allow-credentials": "true",
+                "access-control-expose-headers": "X-Request-Id",
+                vary: "Origin",
+                "content-type": "application/json",
+            });
+        }
+    });
+
+    it("sends no Allow-Origin to another origin or a request without one, and no CORS headers at all without settings", async () => {
+        const { handler } = uploadHandler(uploadSettings({ cors }));
+        for (const origin of ["https://evil.example.com", "https://shop.example.com.evil.example", undefined]) {
+            const result = await handler(fromOrigin(origin));
+            expect(result.headers, String(origin)).to.not.have.property("access-control-allow-origin");
+            expect(result.headers, String(origin)).to.not.have.property("access-control-allow-credentials");
+            expect(result.headers?.vary).to.equal("Origin");
+        }
+        const plain = await uploadHandler().handler(fromOrigin("https://shop.example.com"));
+        expect(Object.keys(plain.headers ?? {}).filter((h) => h.startsWith("access-control") || h === "vary")).to.deep.equal([]);
+    });
+
+    it("answers a wildcard configuration with * and never with credentials", async () => {
+        const { handler } = uploadHandler(uploadSettings({ cors: { allowOrigins: ["*"], allowCredentials: false, exposeHeaders: [] } }));
+        const result = await handler(fromOrigin("https://anyone.example.com"));
+        expect(result.headers).to.include({ "access-control-allow-origin": "*" });
+        expect(result.headers).to.not.have.property("access-control-allow-credentials");
+    });
+});

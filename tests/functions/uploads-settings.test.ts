@@ -12,6 +12,13 @@ describe("upload settings", () => {
         expect(uploadSettingsFromEnv(uploadEnvironment(uploadSettings()))).to.deep.equal(uploadSettings());
     });
 
+    it("round-trips CORS settings, and refuses ones a browser would reject", () => {
+        const cors = { allowOrigins: ["https://shop.example.com"], allowCredentials: true, exposeHeaders: ["X-Request-Id"] };
+        expect(uploadSettingsFromEnv(uploadEnvironment(uploadSettings({ cors }))).cors).to.deep.equal(cors);
+        const env = { ...uploadEnvironment(uploadSettings()), UPLOAD_CORS: JSON.stringify({ allowOrigins: ["*"], allowCredentials: true, exposeHeaders: [] }) };
+        expect(problemsOf(env)).to.deep.equal([{ key: "UPLOAD_CORS", message: "allowOrigins may be * only alone and without credentials" }]);
+    });
+
     it("reports every bad variable at once", () => {
         const env = {
             ...uploadEnvironment(uploadSettings()),

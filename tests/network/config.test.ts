@@ -139,6 +139,38 @@ describe("gatevault:network config", () => {
             );
         });
 
+        // PrivateLink guide, "Create a service powered by AWS PrivateLink" (Considerations): "A Network Load
+        // Balancer can be associated with a single endpoint service"; a REST API VPC link creates an endpoint
+        // service on its NLB (API Gateway developer guide, "Grant permissions for API Gateway to create a VPC
+        // link": ec2:CreateVpcEndpointServiceConfiguration). The second one would go FAILED at deploy.
+        it("refuses one NLB behind a VPC link and an endpoint service: an NLB backs one endpoint service only", () => {
+            expectProblem(
+                (c) => (net(c).endpointServices.inventory.loadBalancer = "inventory"),
+                "gatevault:network.endpointServices.inventory.loadBalancer",
+                /names the load balancer "inventory" that vpcLinks.inventory already uses: an NLB can back one VPC endpoint service only/,
+            );
+            const EXISTING = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/legacy/0123456789abcdef";
+            expectProblem(
+                (c) => {
+                    net(c).vpcLinks.legacy = { loadBalancerArn: EXISTING };
+                    net(c).endpointServices.legacy = { loadBalancerArns: [EXISTING], allowedPrincipals: { accountIds: ["444444444444"] } };
+                },
+                "gatevault:network.endpointServices.legacy.loadBalancerArns[0]",
+                new RegExp(`names the load balancer ${EXISTING} that vpcLinks.legacy already uses`),
+            );
+            // Two links make two endpoint services: the same rule.
+            expectProblem((c) => (net(c).vpcLinks.second = { loadBalancer: "inventory" }), "gatevault:network.vpcLinks.second.loadBalancer", /that vpcLinks.inventory already uses/);
+        });
+
+        it("accepts the shipped stacks, whose link and service each have their own NLB", () => {
+            for (const stack of ["dev", "prod"]) {
+                const network = stackConfig(stack).network!;
+                const linked = Object.values(network.vpcLinks).map((l) => l.loadBalancer);
+                const served = Object.values(network.endpointServices).map((s) => s.loadBalancer);
+                expect(linked.filter((name) => served.includes(name)), stack).to.deep.equal([]);
+            }
+        });
+
         it("takes accounts as 12-digit ids only: no wildcard principal", () => {
             expectProblem((c) => (net(c).endpointServices.inventory.allowedPrincipals = { accountIds: ["*"] }), "gatevault:network.endpointServices.inventory.allowedPrincipals.accountIds[0]", /12-digit AWS account id/);
         });

@@ -30,6 +30,12 @@ const T = {
     provider: "pulumi:providers:aws",
 };
 
+/** The NLB behind the VPC link and the one behind the endpoint service: never the same (an NLB backs one endpoint service). */
+const LINKED_NLB = "network-inventory";
+const SERVICE_NLB = "network-inventory-pl";
+/** The execute-api endpoint's security group (the Client VPN has one of its own). */
+const ENDPOINT_SG = "network-internal-sg";
+
 const LOOKUP_ROLE = "arn:aws:iam::999999999999:role/gatevault-organizations-admin";
 
 /** The program as index.ts builds it, exporting only the private network's outputs (and `alsoOutput`'s). */
@@ -77,23 +83,23 @@ describe("private connectivity", () => {
 
         it("puts an internal network load balancer in the demo VPC's private subnets, forwarding to its target group", () => {
             const vpc = outputsOf(plan.one(T.demoVpc));
-            const nlb = raw(T.nlb);
+            const nlb = raw(T.nlb, LINKED_NLB);
             expect(nlb).to.include({ loadBalancerType: "network", internal: true, enableCrossZoneLoadBalancing: true, enableDeletionProtection: false });
             expect(nlb.subnets).to.deep.equal(vpc.privateSubnetIds);
-            const targetGroup = plan.one(T.targetGroup);
+            const targetGroup = plan.one(T.targetGroup, `${LINKED_NLB}-tg`);
             expect(plan.rawInputs(targetGroup)).to.deep.include({ vpcId: vpc.vpcId, targetType: "ip", port: 8080, protocol: "TCP" });
             expect(plan.rawInputs(targetGroup).healthCheck).to.include({ protocol: "HTTP", path: "/health", matcher: "200-399" });
-            const listener = raw(T.listener);
-            expect(listener).to.include({ loadBalancerArn: outputsOf(plan.one(T.nlb)).arn, port: 80, protocol: "TCP" });
+            const listener = raw(T.listener, `${LINKED_NLB}-listener`);
+            expect(listener).to.include({ loadBalancerArn: outputsOf(plan.one(T.nlb, LINKED_NLB)).arn, port: 80, protocol: "TCP" });
             expect(listener.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: outputsOf(targetGroup).arn }]);
             expect(plan.ofType(T.attachment)).to.have.length(0);
         });
 
         it("links API Gateway to that NLB's ARN, after the NLB and its listener exist", () => {
             const link = plan.one(T.vpcLink, "network-link-inventory");
-            expect(plan.rawInputs(link)).to.include({ name: "inventory", targetArn: outputsOf(plan.one(T.nlb)).arn });
+            expect(plan.rawInputs(link)).to.include({ name: "inventory", targetArn: outputsOf(plan.one(T.nlb, LINKED_NLB)).arn });
             // Depending on the NLB component is depending on each of its resources.
-            expect(link.record.dependencies).to.include.members([plan.one(T.nlb).urn, plan.one(T.listener).urn]);
+            expect(link.record.dependencies).to.include.members([plan.one(T.nlb, LINKED_NLB).urn, plan.one(T.listener, `${LINKED_NLB}-listener`).urn]);
         });
 
         it("sends the private API's VPC_LINK routes through the link, and deploys only after the link and endpoint exist", () => {
@@ -115,16 +121,16 @@ describe("private connectivity", () => {
                 vpcEndpointType: "Interface",
                 privateDnsEnabled: true,
                 subnetIds: vpc.privateSubnetIds,
-                securityGroupIds: [plan.one(T.securityGroup).record.id],
+                securityGroupIds: [plan.one(T.securityGroup, ENDPOINT_SG).record.id],
             });
             expect(JSON.parse(endpoint.policy).Statement[0].Resource).to.deep.equal(["arn:aws:execute-api:eu-west-1:111111111111:*"]);
         });
 
-        it("admits 443 from the configured range only, with no egress rule at all", () => {
-            const sg = plan.one(T.securityGroup);
+        it("admits 443 from the configured range (and the Client VPN's security group) only, with no egress rule at all", () => {
+            const sg = plan.one(T.securityGroup, ENDPOINT_SG);
             expect(plan.rawInputs(sg).egress).to.equal(undefined);
             expect(plan.rawInputs(sg).ingress).to.equal(undefined);
-            const rules = plan.ofType(T.ingress).map((r) => plan.rawInputs(r));
+            const rules = plan.ofType(T.ingress).map((r) => plan.rawInputs(r)).filter((r) => r.securityGroupId === sg.record.id);
             expect(rules).to.deep.equal([
                 {
                     securityGroupId: sg.record.id,
@@ -134,8 +140,16 @@ describe("private connectivity", () => {
                     cidrIpv4: "10.20.0.0/16",
                     description: "HTTPS to execute-api from 10.20.0.0/16",
                 },
+                {
+                    securityGroupId: sg.record.id,
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    referencedSecurityGroupId: plan.one(T.securityGroup, "network-vpn-sg").record.id,
+                    description: "HTTPS to execute-api from Client VPN network-vpn",
+                },
             ]);
-            expect([...plan.ofType(T.egress), ...plan.ofType(T.sgRule)]).to.have.length(0);
+            expect([...plan.ofType(T.egress), ...plan.ofType(T.sgRule)].filter((r) => plan.rawInputs(r).securityGroupId === sg.record.id)).to.have.length(0);
         });
 
         it("limits the private API to exactly the created endpoint: endpoint configuration and resource policy", () => {
@@ -148,10 +162,10 @@ describe("private connectivity", () => {
             expect(policy.Statement.map((s: any) => s.Effect)).to.deep.equal(["Deny", "Allow"]);
         });
 
-        it("offers the NLB as an endpoint service to the listed account only, each connection waiting for acceptance", () => {
+        it("offers its own NLB (not the linked one) as an endpoint service to the listed account only, each connection waiting for acceptance", () => {
             expect(raw(T.service)).to.deep.include({
                 acceptanceRequired: true,
-                networkLoadBalancerArns: [outputsOf(plan.one(T.nlb)).arn],
+                networkLoadBalancerArns: [outputsOf(plan.one(T.nlb, SERVICE_NLB)).arn],
                 allowedPrincipals: ["arn:aws:iam::444444444444:root"],
                 supportedIpAddressTypes: ["ipv4"],
             });
@@ -190,24 +204,26 @@ describe("private connectivity", () => {
             expect(plan.ofType(T.demoVpc)).to.have.length(0);
             expect(plan.ofType(T.endpoint)).to.have.length(0);
             expect(plan.ofType(T.securityGroup)).to.have.length(0);
-            expect(raw(T.nlb).subnets).to.deep.equal(vpc.privateSubnetIds);
-            expect(raw(T.targetGroup).vpcId).to.equal(vpc.id);
+            for (const nlb of [LINKED_NLB, SERVICE_NLB]) {
+                expect(raw(T.nlb, nlb).subnets).to.deep.equal(vpc.privateSubnetIds);
+                expect(raw(T.targetGroup, `${nlb}-tg`).vpcId).to.equal(vpc.id);
+            }
         });
 
         it("protects the prod NLB from deletion and terminates TLS with the configured certificate", () => {
-            expect(raw(T.nlb).enableDeletionProtection).to.equal(true);
-            expect(raw(T.listener)).to.include({
+            expect(raw(T.nlb, LINKED_NLB).enableDeletionProtection).to.equal(true);
+            expect(raw(T.listener, `${LINKED_NLB}-listener`)).to.include({
                 protocol: "TLS",
                 port: 443,
                 certificateArn: plan.config.network!.loadBalancers.inventory.listener.certificateArn,
                 sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
             });
-            expect(raw(T.targetGroup).protocol).to.equal("TCP");
+            expect(raw(T.targetGroup, `${LINKED_NLB}-tg`).protocol).to.equal("TCP");
         });
 
         it("registers the configured instances in the target group", () => {
-            const targetGroupArn = outputsOf(plan.one(T.targetGroup)).arn;
-            const attachments = plan.ofType(T.attachment).map((r) => plan.rawInputs(r));
+            const targetGroupArn = outputsOf(plan.one(T.targetGroup, `${LINKED_NLB}-tg`)).arn;
+            const attachments = plan.ofType(T.attachment).map((r) => plan.rawInputs(r)).filter((a) => a.targetGroupArn === targetGroupArn);
             expect(attachments.map((a) => a.targetId)).to.deep.equal(["i-0a1b2c3d4e5f60718", "i-1b2c3d4e5f6071829"]);
             expect(attachments.every((a) => a.targetGroupArn === targetGroupArn)).to.equal(true);
         });
@@ -238,18 +254,19 @@ describe("private connectivity", () => {
 
     describe("other modes", () => {
         const EXISTING_NLB = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/legacy/0123456789abcdef";
+        const OTHER_EXISTING_NLB = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/legacy-pl/fedcba9876543210";
 
         it("links to an existing NLB by ARN without creating one, and the deployment still waits for the link", async () => {
             const plan = await planNetwork("dev", (c) => {
                 const net = c["gatevault:network"];
                 net.vpcLinks.inventory = { loadBalancerArn: EXISTING_NLB };
-                net.endpointServices.inventory = { loadBalancerArns: [EXISTING_NLB], allowedPrincipals: { accountIds: ["444444444444"] }, acceptanceRequired: false };
+                net.endpointServices.inventory = { loadBalancerArns: [OTHER_EXISTING_NLB], allowedPrincipals: { accountIds: ["444444444444"] }, acceptanceRequired: false };
                 delete net.loadBalancers;
             });
             expect(plan.ofType(T.nlb)).to.have.length(0);
             expect(plan.rawInputs(plan.one(T.vpcLink)).targetArn).to.equal(EXISTING_NLB);
             expect(plan.one(T.deployment, "inventory-deployment").record.dependencies).to.include(plan.one(T.vpcLink).urn);
-            expect(plan.rawInputs(plan.one(T.service))).to.deep.include({ networkLoadBalancerArns: [EXISTING_NLB], acceptanceRequired: false });
+            expect(plan.rawInputs(plan.one(T.service))).to.deep.include({ networkLoadBalancerArns: [OTHER_EXISTING_NLB], acceptanceRequired: false });
         });
 
         it("admits security groups as sources, and other accounts' APIs only when listed", async () => {
@@ -260,7 +277,8 @@ describe("private connectivity", () => {
                     invokableAccountIds: ["111111111111", "555555555555"],
                 };
             });
-            const rules = plan.ofType(T.ingress).map((r) => plan.rawInputs(r));
+            // The Client VPN's rule comes from clientVpn.executeApiEndpoints, not from the endpoint's sources.
+            const rules = plan.ofType(T.ingress).filter((r) => r.name !== "network-internal-https-from-vpn").map((r) => plan.rawInputs(r));
             expect(rules).to.have.length(1);
             expect(rules[0]).to.include({ referencedSecurityGroupId: "sg-0a1b2c3d4e5f60718", fromPort: 443, toPort: 443 });
             expect(rules[0].cidrIpv4).to.equal(undefined);

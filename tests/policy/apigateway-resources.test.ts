@@ -191,6 +191,18 @@ describe("policy: API Gateway resource rules", () => {
             ]);
         });
 
+        // Gateway responses are "not processed by the VTL engine" (x-amazon-apigateway-gateway-responses.responseTemplates),
+        // so several allowed origins can only be echoed there; without Allow-Credentials a browser that sent
+        // credentials cannot read the error (Fetch standard). What it reads is API Gateway's own message.
+        it("accepts an echoed Origin with credentials on gateway responses, never on integration responses", async () => {
+            const doc = openApiDocument();
+            doc["x-amazon-apigateway-gateway-responses"].DEFAULT_4XX.responseParameters = {
+                "gatewayresponse.header.Access-Control-Allow-Origin": "method.request.header.Origin",
+                "gatewayresponse.header.Access-Control-Allow-Credentials": "'true'",
+            };
+            expect((await checkResource(corsOrigins, api(doc))).violations).to.deep.equal([]);
+        });
+
         it("accepts a wildcard on a public path but not with credentials or an echoed Origin with credentials", async () => {
             const doc = openApiDocument();
             doc.paths = {

@@ -5,6 +5,7 @@ import * as aws from "@pulumi/aws";
 import type { PolicyResource } from "@pulumi/policy";
 import { expect } from "chai";
 import { cacheEncryption } from "../../policy/apigateway/cache-encryption";
+import { cacheKeys } from "../../policy/apigateway/cache-keys";
 import { executionLogging } from "../../policy/apigateway/execution-logging";
 import { privateApiVpce } from "../../policy/apigateway/private-vpce";
 import { stageProtection } from "../../policy/apigateway/stage-protection";
@@ -104,6 +105,65 @@ describe("policy: API Gateway stack rules", () => {
         it("fails a stage with a cache cluster whose */* settings leave the cache unencrypted", async () => {
             const r = await checkStack(cacheEncryption, apiWithStage({ stage: (s) => (s.cacheClusterEnabled = true) }).all);
             expect(r.violations[0]).to.contain("has a cache cluster, but its */* method settings do not set cacheDataEncrypted");
+        });
+    });
+
+    // "When you enable caching for a stage, only GET methods have caching enabled by default ... You can
+    // enable caching for other methods by overriding method settings"; cached answers are found by the
+    // integration's cacheKeyParameters (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html).
+    describe("apigateway-cache-keys", () => {
+        const AUTHORIZER = { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "cognito_user_pools", "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: ["arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_abc"], identitySource: "method.request.header.Authorization" } };
+        /** A cached stage whose API has GET and POST on /orders/{orderId}, behind a Cognito authorizer. */
+        function cachedApi(keys: { get?: string[]; post?: string[] }, authorizer: Record<string, any> = AUTHORIZER) {
+            const integration = (cacheKeyParameters?: string[]) => ({ type: "http_proxy", httpMethod: "GET", uri: "https://backend.example.com/orders/{orderId}", ...(cacheKeyParameters ? { cacheKeyParameters } : {}) });
+            const doc = {
+                openapi: "3.0.1",
+                info: { title: "orders", version: "1" },
+                components: { securitySchemes: { customers: authorizer } },
+                paths: {
+                    "/orders/{orderId}": {
+                        get: { security: [{ customers: [] }], "x-amazon-apigateway-integration": integration(keys.get) },
+                        post: { security: [{ customers: [] }], "x-amazon-apigateway-integration": integration(keys.post) },
+                    },
+                },
+            };
+            return apiWithStage({ doc, stage: (s) => Object.assign(s, { cacheClusterEnabled: true, cacheClusterSize: "0.5" }), settings: (s) => Object.assign(s.settings, { cachingEnabled: true, cacheDataEncrypted: true }) });
+        }
+        const keyed = ["method.request.path.orderId", "method.request.header.Authorization"];
+
+        it("passes a cached GET keyed on its path parameter and the caller's token", async () => {
+            expect((await checkStack(cacheKeys, cachedApi({ get: keyed }).all)).violations).to.deep.equal([]);
+        });
+
+        it("fails a cached GET whose keys leave out the path parameter or the caller: one caller's answer would reach another", async () => {
+            const r = await checkStack(cacheKeys, cachedApi({ get: ["method.request.header.authorization"] }).all);
+            expect(r.violations).to.deep.equal(['GET /orders/{orderId} is cached by stage "v1" (orders-stage) without method.request.path.orderId among its cache keys: one request\'s cached answer is served for another.']);
+            const none = await checkStack(cacheKeys, cachedApi({}).all);
+            expect(none.violations[0]).to.contain("without method.request.path.orderId, method.request.header.Authorization among its cache keys");
+        });
+
+        it("judges a POST only when its own method settings enable caching", async () => {
+            expect((await checkStack(cacheKeys, cachedApi({ get: keyed }).all)).violations, "POST is not cached by default").to.deep.equal([]);
+            const { all, api, stage } = cachedApi({ get: keyed });
+            const override = dependsOn(
+                dependsOn(stackResource(aws.apigateway.MethodSettings, "orders-post", { ...wildcardSettingsProps(), methodPath: "~1orders~1{orderId}/POST", settings: { cachingEnabled: true } }), "stageName", stage),
+                "restApi",
+                api,
+            );
+            const r = await checkStack(cacheKeys, [...all, override]);
+            expect(r.violations).to.have.length(1);
+            expect(r.violations[0]).to.match(/^POST \/orders\/\{orderId\} is cached/);
+        });
+
+        it("fails a cached method whose authorizer identifies callers by context only, which cannot key the cache", async () => {
+            const contextOnly = { ...AUTHORIZER, "x-amazon-apigateway-authtype": "custom", "x-amazon-apigateway-authorizer": { type: "request", identitySource: "context.identity.sourceIp" } };
+            const r = await checkStack(cacheKeys, cachedApi({ get: keyed }, contextOnly).all);
+            expect(r.violations).to.deep.equal(['GET /orders/{orderId} is cached by stage "v1" (orders-stage), but its authorizer customers (context.identity.sourceIp) names no request parameter that could key the cache by caller.']);
+        });
+
+        it("ignores stages without a cache cluster", async () => {
+            const r = await checkStack(cacheKeys, apiWithStage({ doc: cachedApi({}).api.props.body ? JSON.parse(cachedApi({}).api.props.body) : undefined }).all);
+            expect(r.violations).to.deep.equal([]);
         });
     });
 

@@ -18,6 +18,7 @@ const CATALOGUE: Record<string, string> = {
     "X-Ray tracing": "apigateway-xray-tracing",
     "WAF on public prod APIs": "apigateway-waf",
     "cache encrypted when enabled": "apigateway-cache-encrypted",
+    "cached methods keyed by their path parameters and caller": "apigateway-cache-keys",
     "request validation on methods that take input": "apigateway-request-validation",
     "authorization or API key on every non-OPTIONS method": "apigateway-method-authorization",
     "allowed endpoint types": "apigateway-endpoint-types",

@@ -52,8 +52,8 @@ describe("policy: shared document readers", () => {
             const doc = openApiDocument();
             doc["x-amazon-apigateway-gateway-responses"].DEFAULT_5XX = { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "stageVariables.origin" } };
             expect(corsOriginsOf(doc)).to.deep.equal([
-                { where: "OPTIONS /orders (default)", path: "/orders", method: "OPTIONS", origin: APP_ORIGIN, credentials: false },
-                { where: "gateway response DEFAULT_4XX", path: undefined, method: undefined, origin: APP_ORIGIN, credentials: false },
+                { where: "OPTIONS /orders (default)", path: "/orders", method: "OPTIONS", origin: APP_ORIGIN, echo: false, credentials: false },
+                { where: "gateway response DEFAULT_4XX", path: undefined, method: undefined, origin: APP_ORIGIN, echo: false, credentials: false },
             ]);
         });
     });

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { escapeJavaScript, evaluateJsonPath, renderVtl, renderVtlJson, UnsupportedJsonPath, urlDecode, urlEncode } from "./vtl";
+import { escapeJavaScript, evaluateJsonPath, MAX_FOREACH_ITERATIONS, renderVtl, renderVtlJson, UnsupportedJsonPath, urlDecode, urlEncode } from "./vtl";
 
 const body = JSON.stringify({ id: "o-1", total: 12.5, items: [{ sku: "A", qty: 2 }, { sku: "B", qty: 1 }], "odd key": true, nothing: null });
 
@@ -103,6 +103,18 @@ describe("VTL test helper", () => {
 
         it("prints maps and lists the way Java's toString does", () => {
             expect(renderVtl("#set($m = {'a': 1, 'b': [1, 2]})$m")).to.equal("{a=1, b=[1, 2]}");
+        });
+
+        // "Quotas for configuring and running a REST API in API Gateway": #foreach iterations are limited to 1,000;
+        // like Velocity's directive.foreach.maxloops, the loop just ends, $foreach.hasNext still true.
+        it("stops #foreach after 1,000 iterations as API Gateway does, which leaves an unguarded JSON list invalid", () => {
+            const list = JSON.stringify({ items: Array.from({ length: 1005 }, (_, i) => i) });
+            const out = renderVtl("[#foreach($i in $input.path('$.items'))$i#if($foreach.hasNext),#end#end]", { body: list });
+            expect(out.endsWith("998,999,]")).to.equal(true);
+            expect(() => JSON.parse(out)).to.throw();
+            expect(MAX_FOREACH_ITERATIONS).to.equal(1000);
+            // Nested loops count their own iterations.
+            expect(renderVtl("#foreach($a in [1, 2])#foreach($b in [1, 2, 3])x#end#end")).to.equal("xxxxxx");
         });
 
         it("supports $foreach.hasNext and $foreach.count inside loops", () => {

@@ -190,8 +190,28 @@ function inputOf(request: VtlRequest) {
     };
 }
 
+/**
+ * API Gateway stops a #foreach after 1,000 iterations ("Quotas for configuring and running a REST
+ * API in API Gateway": https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html),
+ * as Velocity's directive.foreach.maxloops does: the loop ends early, with `$foreach.hasNext`
+ * still true on the last iteration that ran. velocityjs has no such limit, so it is added here.
+ */
+export const MAX_FOREACH_ITERATIONS = 1000;
+
+class ApiGatewayVelocity extends Compile {
+    override renderAstList(asts?: Parameters<Compile["renderAstList"]>[0], contextId?: string): string {
+        const loop = contextId?.startsWith("foreach:") ? (this.local[contextId] as { foreach?: { count: number } } | undefined)?.foreach : undefined;
+        if (loop && loop.count > MAX_FOREACH_ITERATIONS) {
+            // velocityjs skips the remaining iterations once the run is marked as broken (#break).
+            this.runState.break = true;
+            return "";
+        }
+        return super.renderAstList(asts, contextId);
+    }
+}
+
 export function renderVtl(template: string, request: VtlRequest = {}): string {
-    const compiled = new Compile(parse(template), { escape: false, customMethodHandlers });
+    const compiled = new ApiGatewayVelocity(parse(template), { escape: false, customMethodHandlers });
     return compiled.render({ input: inputOf(request), util: vtlUtil, context: request.context ?? {}, stageVariables: request.stageVariables ?? {} });
 }
 

@@ -65,8 +65,9 @@ describe("wiring: APIs against the functions and user pool the config creates", 
             "gatevault:apis[0].defaultAuthorizer",
             /^puts authorizer jwt on ANY \/sandbox\/\{proxy\+\}, but gatevault:jwtAuthorizers\[0\] \("orders-jwt"\) grants that route to nobody, so every call would be denied; add "ANY \/sandbox\/\{proxy\+\}" to gatevault:jwtAuthorizers\[0\]\.routes/,
         );
-        // The new notes route is granted: "GET /orders/{orderId}" allows GET /orders/*, and IAM's * spans /.
-        expect(problems).to.have.length(1);
+        // "GET /orders/{orderId}" does not grant the notes route below it: the authorizer denies what its pattern reaches there.
+        expectProblem(problems, `gatevault:apis[0].routes[${stackConfig("dev").apis[0].routes.length}].authorizer`, /puts authorizer jwt on GET \/orders\/\{orderId\}\/notes, but .* grants that route to nobody/);
+        expect(problems).to.have.length(2);
     });
 
     it("names the route's own authorizer key when the route chose the JWT authorizer itself", () => {
@@ -74,10 +75,13 @@ describe("wiring: APIs against the functions and user pool the config creates", 
         expectProblem(problems, `gatevault:apis[0].routes[${devRouteIndex("GET", "/health")}].authorizer`, /puts authorizer jwt on GET \/health/);
     });
 
-    it("decides coverage the way the authorizer's IAM policy matches: variables and ANY as *, * spanning /", () => {
+    // The authorizer denies what an entry's pattern reaches beyond its route (IAM's * crosses /), so only an
+    // entry matching every request of the route grants it: a {variable} is one path part, a greedy one the rest.
+    it("decides coverage as exactly as the authorizer grants: a variable is one path part, ANY and greedy entries cover what they match", () => {
         const routes = { "GET /orders/{orderId}": {}, "ANY /admin/{proxy+}": {}, "POST /uploads": {} };
         expect(jwtRoutesCover(routes, "GET", "/orders/{id}")).to.equal(true);
-        expect(jwtRoutesCover(routes, "GET", "/orders/{id}/items")).to.equal(true);
+        expect(jwtRoutesCover(routes, "GET", "/orders/{id}/items")).to.equal(false);
+        expect(jwtRoutesCover(routes, "GET", "/admin/users/{id}")).to.equal(true);
         expect(jwtRoutesCover(routes, "GET", "/orders")).to.equal(false);
         expect(jwtRoutesCover(routes, "DELETE", "/orders/{id}")).to.equal(false);
         expect(jwtRoutesCover(routes, "ANY", "/admin/{proxy+}")).to.equal(true);
@@ -137,6 +141,22 @@ describe("wiring: APIs against the functions and user pool the config creates", 
             }
         });
         expect(() => planStackWiring(config, { projectDir: REPO_ROOT })).to.not.throw();
+    });
+
+    it("refuses two APIs with different CORS sending routes to the upload function, which answers both with one set of headers", () => {
+        const problems = wiringProblems("dev", (c) => {
+            const second = structuredClone(c["gatevault:apis"][0]);
+            second.name = "orders-v2";
+            second.clients = {};
+            second.usagePlans = {};
+            second.routes = second.routes.filter((r: { integration?: { function?: string } }) => r.integration?.function === "uploads");
+            second.cors = { allowOrigins: ["https://other.example.com"] };
+            c["gatevault:apis"].push(second);
+        });
+        expect(problems).to.deep.include({
+            path: "gatevault:apis[2].cors",
+            message: 'must equal the cors of apis[0] ("orders"): both send routes to the upload function ("uploads", gatevault:uploads), which answers them with one set of CORS headers',
+        });
     });
 
     it("refuses an upload function named like a JWT authorizer: APIs could not tell them apart", () => {

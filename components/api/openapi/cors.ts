@@ -1,7 +1,10 @@
 // CORS: the OPTIONS preflight (a MOCK integration), and the headers that go on gateway
 // responses and non-proxy integration responses so browsers can read them.
 
-import type { CorsConfig } from "../../config/api";
+import type { ApiConfig, CorsConfig } from "../../config/api";
+import { DEFAULT_IDENTITY_SOURCE } from "../../config/api/authorizers";
+import { API_KEY_SCHEME } from "./authorizers";
+import { API_KEY_HEADER } from "./cache-keys";
 import type { HttpMethod } from "../../config/api/http";
 
 const quote = (value: string) => `'${value}'`;
@@ -34,11 +37,57 @@ function methodsList(cors: CorsConfig, pathMethods: readonly HttpMethod[]): stri
     return [...new Set([...expanded, "OPTIONS"])].sort().join(",");
 }
 
-/** Static header values of the preflight response, by header name (API Gateway's quoted form). */
-export function preflightHeaders(cors: CorsConfig, pathMethods: readonly HttpMethod[]): Record<string, string> {
+/**
+ * The configured headers plus every header the path's methods take: a browser sends a header
+ * outside the CORS-safelisted ones only if the preflight's Access-Control-Allow-Headers names it
+ * (Fetch standard, CORS protocol: https://fetch.spec.whatwg.org/#http-access-control-allow-headers),
+ * so a declared header missing here makes the method uncallable from a browser. Header names
+ * are case-insensitive; the first spelling is kept.
+ */
+export function allowedHeaders(cors: CorsConfig, requestHeaders: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const header of [...cors.allowHeaders, ...requestHeaders]) {
+        if (!out.some((h) => h.toLowerCase() === header.toLowerCase())) out.push(header);
+    }
+    return out;
+}
+
+/** Content types a browser sends without asking first (Fetch standard, CORS-safelisted request header). */
+const SAFELISTED_CONTENT_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"];
+
+/**
+ * The headers a browser needs to send to the given operations of one path: the header
+ * parameters they declare, the header each one's authorizer reads the caller's identity from,
+ * the API key header, and Content-Type when a body is not of a safelisted type.
+ */
+export function requestHeadersOf(api: Pick<ApiConfig, "authorizers" | "apiKeySource">, operations: readonly Record<string, any>[]): string[] {
+    const headers: string[] = [];
+    for (const op of operations) {
+        for (const p of Array.isArray(op.parameters) ? op.parameters : []) {
+            if (p?.in === "header" && typeof p.name === "string") headers.push(p.name);
+        }
+        for (const name of Object.keys(op.security?.[0] ?? {})) {
+            if (name === API_KEY_SCHEME) {
+                if (api.apiKeySource === "HEADER") headers.push(API_KEY_HEADER);
+                continue;
+            }
+            const sources = api.authorizers[name]?.identitySources ?? [DEFAULT_IDENTITY_SOURCE];
+            headers.push(...sources.map((s) => /^method\.request\.header\.(.+)$/.exec(s)?.[1]).filter((h): h is string => h !== undefined));
+        }
+        const bodyTypes = Object.keys(op.requestBody?.content ?? {});
+        if (bodyTypes.some((t) => !SAFELISTED_CONTENT_TYPES.includes(t.toLowerCase()))) headers.push("Content-Type");
+    }
+    return headers;
+}
+
+/**
+ * Static header values of the preflight response, by header name (API Gateway's quoted form).
+ * `requestHeaders` are the headers the path's methods declare or need (identity, API key, body type).
+ */
+export function preflightHeaders(cors: CorsConfig, pathMethods: readonly HttpMethod[], requestHeaders: readonly string[] = []): Record<string, string> {
     const headers: Record<string, string> = {
         "Access-Control-Allow-Methods": quote(methodsList(cors, pathMethods)),
-        "Access-Control-Allow-Headers": quote(cors.allowHeaders.join(",")),
+        "Access-Control-Allow-Headers": quote(allowedHeaders(cors, requestHeaders).join(",")),
         "Access-Control-Max-Age": quote(String(cors.maxAgeSeconds)),
     };
     if (hasSingleOrigin(cors)) {
@@ -53,8 +102,8 @@ export function preflightHeaders(cors: CorsConfig, pathMethods: readonly HttpMet
 }
 
 /** The OPTIONS operation answering preflights on one path. */
-export function preflightOperation(cors: CorsConfig, pathMethods: readonly HttpMethod[], parameters: unknown[]): Record<string, unknown> {
-    const headers = preflightHeaders(cors, pathMethods);
+export function preflightOperation(cors: CorsConfig, pathMethods: readonly HttpMethod[], parameters: unknown[], requestHeaders: readonly string[] = []): Record<string, unknown> {
+    const headers = preflightHeaders(cors, pathMethods, requestHeaders);
     const integrationResponse: Record<string, unknown> = {
         statusCode: "200",
         responseParameters: Object.fromEntries(Object.entries(headers).map(([name, value]) => [`method.response.header.${name}`, value])),
@@ -85,37 +134,55 @@ export function preflightOperation(cors: CorsConfig, pathMethods: readonly HttpM
 }
 
 /**
- * Headers for API Gateway's own responses (4XX/5XX, throttling, validation). Gateway
- * responses cannot run a template, so with several origins they echo the request's Origin
- * and leave out Allow-Credentials: a credentialed request from an origin that is not
- * allowed can never read them.
+ * Headers for API Gateway's own responses (4XX/5XX, throttling, validation). Gateway responses
+ * cannot run a template ("A GatewayResponse mapping template isn't processed by the Velocity
+ * Template Language (VTL) engine", https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-gateway-responses.responseTemplates.html),
+ * so with several origins they echo the request's Origin. Access-Control-Allow-Credentials goes
+ * with it when configured: without it a browser that sent credentials cannot read the error
+ * (Fetch standard, CORS check). What it reads is API Gateway's own message, never API data, and a
+ * credentialed request that is not "simple" is only sent after a preflight, which allows only
+ * the listed origins.
  */
 export function gatewayResponseHeaders(cors: CorsConfig): Record<string, string> {
-    if (hasSingleOrigin(cors)) {
-        const headers: Record<string, string> = { "Access-Control-Allow-Origin": quote(cors.allowOrigins[0]) };
-        if (cors.allowCredentials) {
-            headers["Access-Control-Allow-Credentials"] = quote("true");
-        }
-        return headers;
+    const headers: Record<string, string> = hasSingleOrigin(cors)
+        ? { "Access-Control-Allow-Origin": quote(cors.allowOrigins[0]) }
+        : { "Access-Control-Allow-Origin": "method.request.header.Origin", Vary: quote("Origin") };
+    if (cors.allowCredentials) {
+        headers["Access-Control-Allow-Credentials"] = quote("true");
     }
-    return { "Access-Control-Allow-Origin": "method.request.header.Origin", Vary: quote("Origin") };
+    return headers;
+}
+
+export interface IntegrationResponseCors {
+    /** Static headers, by name (API Gateway's quoted form). */
+    headers: Record<string, string>;
+    /** Headers the method response must declare (the static ones and the echoed origin). */
+    declared: string[];
+    /** With several origins: VTL to put before each response template, which echoes an allowed Origin. */
+    originEcho?: string;
 }
 
 /**
- * Headers added to non-proxy integration responses. Proxy integrations pass the backend's
- * headers through untouched, so there the backend sets them; several origins need a
- * template, which gatevault leaves to the route's own response templates.
+ * CORS for non-proxy integration responses, which API Gateway sends as the integration response
+ * mapping makes them: nothing adds CORS headers but the mapping. One origin is a static header;
+ * several are echoed by a template only when allowed (the preflight's template), with
+ * `Vary: Origin`; credentials and exposed headers as configured.
  */
-export function integrationResponseHeaders(cors: CorsConfig | undefined): Record<string, string> {
-    if (!cors || !hasSingleOrigin(cors)) {
-        return {};
+export function integrationResponseCors(cors: CorsConfig | undefined): IntegrationResponseCors | undefined {
+    if (!cors) {
+        return undefined;
     }
-    const headers: Record<string, string> = { "Access-Control-Allow-Origin": quote(cors.allowOrigins[0]) };
+    const single = hasSingleOrigin(cors);
+    const headers: Record<string, string> = single ? { "Access-Control-Allow-Origin": quote(cors.allowOrigins[0]) } : { Vary: quote("Origin") };
     if (cors.allowCredentials) {
         headers["Access-Control-Allow-Credentials"] = quote("true");
     }
     if (cors.exposeHeaders.length > 0) {
         headers["Access-Control-Expose-Headers"] = quote(cors.exposeHeaders.join(","));
     }
-    return headers;
+    return {
+        headers,
+        declared: [...new Set([...Object.keys(headers), "Access-Control-Allow-Origin"])],
+        ...(single ? {} : { originEcho: originEchoTemplate(cors.allowOrigins) }),
+    };
 }

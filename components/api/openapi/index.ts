@@ -4,20 +4,22 @@
 
 import type { ApiConfig, ThrottleConfig } from "../../config/api";
 import type { HttpMethod } from "../../config/api/http";
+import type { ConfigProblem } from "../../config/errors";
 import type { KeyPath } from "../../config/problems";
 import { apiKeyScheme, API_KEY_SCHEME, LambdaAuthorizerTarget, securitySchemes } from "./authorizers";
 import { loadUserDocument } from "./byo";
 import { BuildContext, createContext } from "./context";
-import { preflightOperation } from "./cors";
+import { preflightOperation, requestHeadersOf } from "./cors";
 import type { MappingTemplate, ReadProjectFile } from "./files";
 import { gatewayResponses } from "./gateway-responses";
-import { checkAuthorizerCount, checkDocumentSize, checkPolicySize, checkResourceCount, checkVariableSiblings } from "./limits";
-import { buildModels } from "./models";
+import { endpointFields } from "./endpoint";
+import { checkAuthorizerCount, checkDocumentSize, checkResourceCount, checkVariableSiblings } from "./limits";
+import { buildModels, ignoredKeywordWarnings } from "./models";
+import { overridesStageCaching } from "./cache-keys";
 import { buildOperation, pathParameters } from "./operation";
 import { operationsFromRoutes, PlannedOperation } from "./operations";
 import { operationKey } from "./paths";
 import type { AvailableTargets, Reference } from "./references";
-import { privateApiPolicy } from "./resource-policy";
 import { REQUEST_VALIDATORS } from "./validation";
 
 export type { AvailableTargets, Reference } from "./references";
@@ -53,10 +55,15 @@ export interface ApiDocument {
     lambdaRoutes: (OperationSummary & { function: string })[];
     /** Lambda authorizers invoked through a resource policy (not a role). */
     lambdaAuthorizers: LambdaAuthorizerTarget[];
-    /** Per-method overrides of the stage throttle. */
-    methodThrottles: (OperationSummary & { throttle: ThrottleConfig })[];
+    /**
+     * Methods that need their own stage method settings: a throttle of their own, or a cache
+     * setting other than the stage's default (GET cached, the rest not).
+     */
+    methodOverrides: (OperationSummary & { throttle?: ThrottleConfig; cachingEnabled: boolean })[];
     /** Every mapping template, exactly as sent. */
     templates: MappingTemplate[];
+    /** What deploys but does not behave as the config reads, with its key path (the program logs each). */
+    warnings: ConfigProblem[];
     resourceCount: number;
 }
 
@@ -72,12 +79,17 @@ function sortOperations(operations: PlannedOperation[]): PlannedOperation[] {
 function buildPaths(ctx: BuildContext, operations: PlannedOperation[], userPaths: Record<string, any> | undefined) {
     const paths: Record<string, Record<string, unknown>> = {};
     const lambdaRoutes: ApiDocument["lambdaRoutes"] = [];
+    const methodOverrides: ApiDocument["methodOverrides"] = [];
     for (const op of sortOperations(operations)) {
         const item = (paths[op.path] ??= userPaths?.[op.path] ? withoutOperations(userPaths[op.path]) : {});
         const built = buildOperation(ctx, op);
         item[operationKey(op.method)] = built.operation;
         if (built.lambdaFunction) {
             lambdaRoutes.push({ method: op.method, path: op.path, key: op.key, function: built.lambdaFunction });
+        }
+        // A method override replaces the stage's settings for that method, caching included.
+        if (op.route?.throttle || overridesStageCaching(ctx, op.method, op.route)) {
+            methodOverrides.push({ method: op.method, path: op.path, key: op.key, throttle: op.route?.throttle, cachingEnabled: built.cached });
         }
     }
     const cors = ctx.api.cors;
@@ -88,12 +100,15 @@ function buildPaths(ctx: BuildContext, operations: PlannedOperation[], userPaths
                 continue;
             }
             const methods = operations.filter((o) => o.path === path).map((o) => o.method);
-            const preflight = preflightOperation(cors, methods, pathParameters(path));
+            // The path item's own parameters (from a brought document) apply to each of its operations.
+            const parts = [...Object.values(item).filter((v) => typeof v === "object" && v !== null && !Array.isArray(v)), { parameters: item.parameters }];
+            const requestHeaders = requestHeadersOf(ctx.api, parts as Record<string, any>[]);
+            const preflight = preflightOperation(cors, methods, pathParameters(path), requestHeaders);
             item.options = preflight;
             recordPreflightTemplates(ctx, path, preflight);
         }
     }
-    return { paths, lambdaRoutes };
+    return { paths, lambdaRoutes, methodOverrides };
 }
 
 function withoutOperations(item: Record<string, unknown>): Record<string, unknown> {
@@ -131,27 +146,6 @@ function checkPlanThrottleKeys(ctx: BuildContext, operations: PlannedOperation[]
     }
 }
 
-function endpointExtensions(ctx: BuildContext): Record<string, unknown> {
-    const api = ctx.api;
-    const out: Record<string, unknown> = {};
-    const vpcEndpointIds =
-        api.endpointType === "PRIVATE"
-            ? (api.vpcEndpointIds ?? []).map((ref, i) => ctx.refs.vpcEndpointId(ref, [...ctx.at, "vpcEndpointIds", i], `${ctx.label} endpoint`))
-            : undefined;
-    if (vpcEndpointIds || api.disableExecuteApiEndpoint) {
-        out["x-amazon-apigateway-endpoint-configuration"] = {
-            ...(vpcEndpointIds ? { vpcEndpointIds } : {}),
-            disableExecuteApiEndpoint: api.disableExecuteApiEndpoint,
-        };
-    }
-    if (vpcEndpointIds) {
-        const policy = privateApiPolicy(vpcEndpointIds);
-        checkPolicySize(ctx, policy, [...ctx.at, "vpcEndpointIds"]);
-        out["x-amazon-apigateway-policy"] = policy;
-    }
-    return out;
-}
-
 export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
     const ctx = createContext({
         api: inputs.api,
@@ -169,9 +163,9 @@ export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
     const resourceCount = checkResourceCount(ctx, routed);
     checkPlanThrottleKeys(ctx, operations);
 
-    const models = buildModels(ctx);
+    const { schemas: models, ignored } = buildModels(ctx);
     const { schemes, lambdaTargets } = securitySchemes(ctx);
-    const { paths, lambdaRoutes } = buildPaths(ctx, operations, user?.document.paths as Record<string, any> | undefined);
+    const { paths, lambdaRoutes, methodOverrides } = buildPaths(ctx, operations, user?.document.paths as Record<string, any> | undefined);
 
     const allSchemes: Record<string, unknown> = { ...userSecuritySchemes(user?.document), ...schemes };
     const usesApiKeys = Object.values(paths).some((item) =>
@@ -203,7 +197,7 @@ export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
         "x-amazon-apigateway-gateway-responses": gatewayResponses(api.cors),
         ...(api.binaryMediaTypes.length > 0 ? { "x-amazon-apigateway-binary-media-types": api.binaryMediaTypes } : {}),
         ...(api.minimumCompressionSize !== undefined ? { "x-amazon-apigateway-minimum-compression-size": api.minimumCompressionSize } : {}),
-        ...endpointExtensions(ctx),
+        ...endpointFields(ctx, base.servers),
     };
 
     const text = JSON.stringify(document);
@@ -219,10 +213,9 @@ export function buildApiDocument(inputs: ApiDocumentInputs): ApiDocument {
         operations: summaries,
         lambdaRoutes,
         lambdaAuthorizers: lambdaTargets,
-        methodThrottles: sortOperations(operations)
-            .filter((o) => o.route?.throttle)
-            .map((o) => ({ method: o.method, path: o.path, key: o.key, throttle: o.route!.throttle! })),
+        methodOverrides,
         templates: ctx.templates,
+        warnings: ignoredKeywordWarnings(ctx, ignored),
         resourceCount,
     };
 }

@@ -1,11 +1,12 @@
 // x-amazon-apigateway-integration for one operation, from the route's integration config.
 
-import type { IntegrationConfig, IntegrationType, TemplateConfig } from "../../config/api";
+import type { IntegrationConfig, IntegrationType } from "../../config/api";
 import type { HttpMethod } from "../../config/api/http";
 import { MAX_INTEGRATION_TIMEOUT_MS } from "../../config/api/integration";
 import type { KeyPath } from "../../config/problems";
 import type { BuildContext } from "./context";
-import { integrationResponseHeaders } from "./cors";
+import { integrationResponses } from "./integration-responses";
+import { recordTemplates } from "./templates";
 import { pathVariables } from "./paths";
 
 export interface OperationTarget {
@@ -77,66 +78,6 @@ function requestParameters(
         }
     }
     return { mapped, reads };
-}
-
-function recordTemplates(
-    ctx: BuildContext,
-    templates: Record<string, TemplateConfig> | undefined,
-    at: KeyPath,
-    meta: { route: string; direction: "request" | "response"; statusCode?: string; selectionPattern?: string },
-): Record<string, string> | undefined {
-    if (!templates) {
-        return undefined;
-    }
-    const out: Record<string, string> = {};
-    for (const [contentType, value] of Object.entries(templates)) {
-        const resolved = ctx.files.template(value, [...at, contentType]);
-        if (resolved) {
-            out[contentType] = resolved.text;
-            const defined = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as typeof meta;
-            ctx.templates.push({ ...defined, contentType, text: resolved.text, ...(resolved.file ? { file: resolved.file } : {}) });
-        }
-    }
-    return out;
-}
-
-function nonProxyResponses(
-    ctx: BuildContext,
-    integration: IntegrationConfig,
-    target: OperationTarget,
-    at: KeyPath,
-): { responses: Record<string, unknown>; methodResponses: Record<string, string[]> } {
-    const configured = integration.responses ?? [{ statusCode: "200" }];
-    const cors = integrationResponseHeaders(ctx.api.cors);
-    const responses: Record<string, unknown> = {};
-    const methodResponses: Record<string, string[]> = {};
-    configured.forEach((response, j) => {
-        const selection = response.selectionPattern ?? "default";
-        if (selection in responses) {
-            ctx.problems.add([...at, "responses", j, "selectionPattern"], `answers the same backend responses as an earlier entry (${selection}) on route ${target.key}`);
-            return;
-        }
-        const headers = { ...(response.headers ?? {}), ...cors };
-        const templates = recordTemplates(ctx, response.templates, [...at, "responses", j, "templates"], {
-            route: target.key,
-            direction: "response",
-            statusCode: response.statusCode,
-            selectionPattern: response.selectionPattern,
-        });
-        responses[selection] = {
-            statusCode: response.statusCode,
-            ...(Object.keys(headers).length > 0
-                ? { responseParameters: Object.fromEntries(Object.entries(headers).map(([h, v]) => [`method.response.header.${h}`, v])) }
-                : {}),
-            ...(templates ? { responseTemplates: templates } : {}),
-            ...(response.contentHandling ? { contentHandling: response.contentHandling } : {}),
-        };
-        methodResponses[response.statusCode] = [...new Set([...(methodResponses[response.statusCode] ?? []), ...Object.keys(headers)])];
-    });
-    if (!("default" in responses) && integration.responses) {
-        ctx.problems.add([...at, "responses"], `need one entry without selectionPattern, the default response (route ${target.key})`);
-    }
-    return { responses, methodResponses };
 }
 
 function awsServiceUri(ctx: BuildContext, integration: IntegrationConfig): string {
@@ -211,7 +152,7 @@ export function buildIntegration(
         if (integration.contentHandling) {
             extension.contentHandling = integration.contentHandling;
         }
-        const { responses, methodResponses } = nonProxyResponses(ctx, integration, target, at);
+        const { responses, methodResponses } = integrationResponses(ctx, integration, target, at);
         extension.responses = responses;
         built.methodResponses = methodResponses;
     } else {

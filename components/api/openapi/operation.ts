@@ -4,6 +4,7 @@
 import type { BuildContext } from "./context";
 import { BuiltIntegration, buildIntegration } from "./integrations";
 import { methodSecurity } from "./authorizers";
+import { CacheKeys, cacheKeysFor, isCached } from "./cache-keys";
 import type { PlannedOperation } from "./operations";
 import { pathVariables } from "./paths";
 import { methodParameters, Parameter, requestBody, requiresParameters, validatorFor } from "./validation";
@@ -12,6 +13,8 @@ export interface BuiltOperation {
     operation: Record<string, unknown>;
     /** Set for LAMBDA integrations: the function that needs an invoke permission. */
     lambdaFunction?: string;
+    /** Whether the stage cache answers this method (keyed by its cacheKeyParameters). */
+    cached: boolean;
 }
 
 type DocParameter = { name?: unknown; in?: unknown; required?: unknown };
@@ -52,7 +55,20 @@ export function buildOperation(ctx: BuildContext, op: PlannedOperation): BuiltOp
     const integration = op.integration ? buildIntegration(ctx, op, op.integration, op.integrationAt!, op.appendPath) : undefined;
     const reads = integration?.readsParameters ?? { query: [], headers: [] };
 
+    const security = methodSecurity(ctx, op.route);
+    const cached = isCached(ctx, op.method, op.route);
     const ours = methodParameters(op.path, op.route, reads);
+    let keys: CacheKeys | undefined;
+    if (cached) {
+        keys = cacheKeysFor(ctx, op.document ? mergeParameters(operation.parameters, ours) : ours, security);
+        if (keys.refusal) {
+            ctx.problems.add(
+                op.route?.cache !== undefined ? [...op.at, "cache"] : op.at,
+                `cannot be cached: ${keys.refusal}, so one caller's cached answer would be served to another (route ${op.key}); set cache: false on the route`,
+            );
+        }
+        ours.push(...keys.identityParameters.map((p) => ({ ...p, required: false, schema: { type: "string" as const } })));
+    }
     const parameters = op.document ? mergeParameters(operation.parameters, ours) : ours;
     if (parameters.length > 0) {
         operation.parameters = parameters;
@@ -69,7 +85,6 @@ export function buildOperation(ctx: BuildContext, op: PlannedOperation): BuiltOp
         operation.responses = { "200": { description: "200 response" } };
     }
 
-    const security = methodSecurity(ctx, op.route);
     if (security) {
         operation.security = security;
     }
@@ -83,7 +98,14 @@ export function buildOperation(ctx: BuildContext, op: PlannedOperation): BuiltOp
     if (integration) {
         operation["x-amazon-apigateway-integration"] = integration.extension;
     }
-    return { operation, lambdaFunction: integration?.lambdaFunction };
+    const extension = operation["x-amazon-apigateway-integration"];
+    if (keys && typeof extension === "object" && extension !== null) {
+        // A brought document's own keys stay; gatevault's are added.
+        const own = (extension as { cacheKeyParameters?: unknown }).cacheKeyParameters;
+        const existing = Array.isArray(own) ? own.filter((k): k is string => typeof k === "string") : [];
+        operation["x-amazon-apigateway-integration"] = { ...extension, cacheKeyParameters: [...new Set([...existing, ...keys.keys])] };
+    }
+    return { operation, lambdaFunction: integration?.lambdaFunction, cached };
 }
 
 /** Path parameters every operation on a path declares (the preflight needs them too). */

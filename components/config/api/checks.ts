@@ -29,6 +29,7 @@ export interface CheckedApi {
     allowAnyBinaryMediaType: boolean;
     openApi?: OpenApiSourceConfig;
     routes: RouteConfig[];
+    stage: { cache?: unknown };
 }
 
 function checkEndpoint(api: CheckedApi, ctx: Ctx): void {
@@ -41,9 +42,6 @@ function checkEndpoint(api: CheckedApi, ctx: Ctx): void {
     }
     if (api.customDomain && api.endpointType === "PRIVATE") {
         issue(ctx, ["customDomain"], "is not supported for PRIVATE APIs by gatevault (private custom domains need a domain access association)", api.customDomain.domainName);
-    }
-    if (api.customDomain && api.endpointType === "EDGE" && api.customDomain.certificateArn.split(":")[3] !== "us-east-1") {
-        issue(ctx, ["customDomain", "certificateArn"], "must be a certificate in us-east-1 for an EDGE API (CloudFront only uses certificates from us-east-1)", api.customDomain.certificateArn);
     }
 }
 
@@ -83,6 +81,9 @@ function checkRoutes(api: CheckedApi, ctx: Ctx): void {
             issue(ctx, ["routes", i, "method"], `OPTIONS is answered by the CORS preflight gatevault generates; remove route ${key} or the cors block`, "OPTIONS");
         }
         checkRouteAuth(api, route, ["routes", i], ctx);
+        if (route.cache !== undefined && api.stage.cache === undefined) {
+            issue(ctx, ["routes", i, "cache"], `has no effect: the stage has no cache (route ${key}); set stage.cache, or remove cache from the route`, route.cache);
+        }
         if (route.requestBody && !(route.requestBody.model in api.models)) {
             issue(ctx, ["routes", i, "requestBody", "model"], `names no model in models (route ${key}; models: ${listOf(Object.keys(api.models))})`, route.requestBody.model);
         }

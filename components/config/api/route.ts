@@ -48,6 +48,12 @@ export const routeSchema = z.strictObject({
         .optional(),
     /** Per-method override of the stage-wide throttle. */
     throttle: throttleSchema.optional(),
+    /**
+     * Cache this method's responses in the stage cache (needs stage.cache). Default: GET methods
+     * only, as API Gateway does; any other method only when true. Cached methods are keyed by
+     * their path, query and header parameters and by the caller (see README "Caching").
+     */
+    cache: z.boolean().optional(),
 });
 
 export type RouteConfig = z.output<typeof routeSchema>;

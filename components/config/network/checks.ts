@@ -2,12 +2,14 @@
 // balancers that exist and fit, and everything gatevault creates has a VPC and subnets.
 
 import { Ctx, issue, listOf } from "../issues";
-import { cidrContains, parseCidr, parseIpv4 } from "./ids";
+import { Cidr, cidrContains, parseCidr, parseIpv4 } from "./ids";
 import type { EndpointServiceConfig } from "./endpoint-service";
 import type { ExecuteApiEndpointConfig } from "./endpoints";
 import type { LoadBalancerConfig } from "./load-balancer";
 import type { VpcConfig } from "./vpc";
 import type { VpcLinkConfig } from "./vpc-link";
+import type { ClientVpnConfig } from "./client-vpn";
+import { checkLoadBalancerOwners } from "./load-balancer-owners";
 
 export interface CheckedNetwork {
     vpc?: VpcConfig;
@@ -15,6 +17,7 @@ export interface CheckedNetwork {
     vpcLinks: Record<string, VpcLinkConfig>;
     executeApiEndpoints: Record<string, ExecuteApiEndpointConfig>;
     endpointServices: Record<string, EndpointServiceConfig>;
+    clientVpn?: ClientVpnConfig;
 }
 
 /** Created things need a VPC, and subnets: their own, or the VPC's private subnets. */
@@ -74,8 +77,48 @@ function checkLinks(net: CheckedNetwork, ctx: Ctx): void {
     }
 }
 
+function overlaps(a: Cidr, b: Cidr): boolean {
+    return cidrContains(a, b.base) || cidrContains(b, a.base);
+}
+
+/** The Client VPN needs a VPC, subnets, networks to authorize that its clients' range does not overlap, and created endpoints to admit it. */
+function checkClientVpn(net: CheckedNetwork, ctx: Ctx): void {
+    const vpn = net.clientVpn;
+    if (!vpn) return;
+    const demo = net.vpc?.demo;
+    if (net.vpc === undefined) {
+        issue(ctx, ["clientVpn"], "needs gatevault:network.vpc (an existing VPC's id, or demo in dev stacks) to give access to", undefined);
+    } else if (vpn.subnetIds === undefined && demo === undefined && net.vpc.privateSubnetIds === undefined) {
+        issue(ctx, ["clientVpn", "subnetIds"], "is required: set it, or gatevault:network.vpc.privateSubnetIds, for the endpoint's associations", undefined);
+    }
+    if (vpn.authorizedCidrs === undefined && net.vpc !== undefined && demo === undefined) {
+        issue(ctx, ["clientVpn", "authorizedCidrs"], "is required with an existing VPC: list the VPC's range (or the parts of it VPN clients may reach)", undefined);
+    }
+    const client = parseCidr(vpn.clientCidrBlock);
+    const reachable: [string, (string | number)[]][] = [
+        ...(demo ? [[demo.cidrBlock, ["vpc", "demo", "cidrBlock"]] as [string, (string | number)[]]] : []),
+        ...(vpn.authorizedCidrs ?? []).map((c, i) => [c, ["clientVpn", "authorizedCidrs", i]] as [string, (string | number)[]]),
+    ];
+    for (const [text, where] of reachable) {
+        const other = parseCidr(text);
+        if (typeof client !== "string" && typeof other !== "string" && overlaps(client, other)) {
+            issue(ctx, ["clientVpn", "clientCidrBlock"], `must not overlap ${where.join(".")} (${text}): Client VPN refuses a client range that overlaps the networks it routes to`, vpn.clientCidrBlock);
+        }
+    }
+    vpn.executeApiEndpoints.forEach((name, i) => {
+        const endpoint = net.executeApiEndpoints[name];
+        if (endpoint === undefined) {
+            issue(ctx, ["clientVpn", "executeApiEndpoints", i], `names no endpoint in gatevault:network.executeApiEndpoints (endpoints: ${listOf(Object.keys(net.executeApiEndpoints))})`, name);
+        } else if (endpoint.existingEndpointId !== undefined) {
+            issue(ctx, ["clientVpn", "executeApiEndpoints", i], `names an existing endpoint (${endpoint.existingEndpointId}), whose security group gatevault does not manage: admit the VPN's security group there yourself`, name);
+        }
+    });
+}
+
 export function checkNetwork(net: CheckedNetwork, ctx: Ctx): void {
     checkPlacement(net, ctx);
     checkDemoTargets(net, ctx);
     checkLinks(net, ctx);
+    checkLoadBalancerOwners(net, ctx);
+    checkClientVpn(net, ctx);
 }

@@ -6,6 +6,7 @@ import { isVpcEndpointId } from "../api/references";
 import type { IntegrationConfig } from "../api/integration";
 import { Ctx, issue, listOf } from "../issues";
 import type { CheckedNetwork } from "./checks";
+import { certificatePlacementProblem, networkCertificateRefs } from "../certificates";
 import { loadBalancerArnRefs, nlbArnParts } from "./ids";
 
 interface CheckedApi {
@@ -49,6 +50,10 @@ function checkNetworkPlacement(stack: CheckedStack, network: CheckedNetwork, ctx
         vpcLink: "a VPC link reaches only load balancers its API's account owns",
         endpointService: "an endpoint service fronts load balancers of its own account",
     };
+    for (const { arn, path, why } of networkCertificateRefs(network)) {
+        const problem = certificatePlacementProblem(arn, { accountId: stack.accountId }, why);
+        if (problem) issue(ctx, ["network", ...path], problem, arn);
+    }
     for (const { arn, path, kind } of loadBalancerArnRefs(network)) {
         const account = nlbArnParts(arn)?.accountId;
         if (account !== undefined && account !== stack.accountId) {
