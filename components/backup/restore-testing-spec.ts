@@ -34,7 +34,7 @@ export function restoreTestingPlanSpec<V>(rt: RestoreTestingConfig, includeVault
 export interface RestoreSelectionSpec {
     name: string;
     protectedResourceType: string;
-    protectedResourceArns: string[];
+    protectedResourceArns?: string[];
     protectedResourceConditions?: SelectionConditions;
     validationWindowHours: number;
     restoreMetadataOverrides?: Record<string, string>;
@@ -44,11 +44,14 @@ export function restoreSelectionSpec(selection: RestoreSelectionConfig): Restore
     const spec: RestoreSelectionSpec = {
         name: restoreSelectionName(selection.resourceType),
         protectedResourceType: selection.resourceType,
-        protectedResourceArns: [...selection.resources],
         validationWindowHours: selection.validationWindowHours,
     };
+    // The provider accepts exactly one of the two (ExactlyOneOf in hashicorp/terraform-provider-aws
+    // internal/service/backup/restore_testing_selection.go); tag conditions come only with
+    // `resources: ["*"]` (config schema), so they stand for "every resource of the type with these tags".
     const conditions = conditionsOf(tagConditions(selection.matchTags), tagConditions(selection.excludeTags));
     if (conditions) spec.protectedResourceConditions = conditions;
+    else spec.protectedResourceArns = [...selection.resources];
     if (selection.restoreMetadataOverrides) spec.restoreMetadataOverrides = { ...selection.restoreMetadataOverrides };
     return spec;
 }
