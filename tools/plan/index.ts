@@ -10,8 +10,10 @@ import { Evaluation, evaluatePolicies, NotApplicable, Violation } from "./evalua
 import { readPolicyConfigFile, resolvePolicyConfig } from "./policy-config";
 import { containsSecret, displayView } from "./properties";
 import { engineConfig, loadProject, PlanUsageError } from "./project";
+import { ProviderRuleError, type RuleViolation } from "./provider-rules";
 import type { RecordedResource } from "./recorder";
 import { Program, runProgram } from "./run-program";
+import type { SettleOptions } from "./settle";
 
 export { PlanUsageError } from "./project";
 export type { Violation } from "./evaluate";
@@ -38,6 +40,8 @@ export interface PlanOptions {
     policyConfigFile?: string;
     /** Policy pack to evaluate; default the project's pack in `policy/`. */
     policyPack?: PolicyPackDefinition;
+    /** When the program counts as stuck (tests shorten it). */
+    settle?: SettleOptions;
 }
 
 export interface PlannedResource {
@@ -53,6 +57,18 @@ export interface PlannedResource {
 
 export type PlanErrorKind = "usage" | "config" | "program";
 
+/** A registration the AWS provider would refuse, with the resource it belongs to. */
+export type RefusedRegistration = RuleViolation & { urn: string; name: string };
+
+export interface PlanError {
+    kind: PlanErrorKind;
+    message: string;
+    /** Invalid stack config: every problem with its key path. */
+    problems?: { path: string; message: string }[];
+    /** Registrations the AWS provider's own checks refuse (tools/plan/provider-rules). */
+    providerRules?: RefusedRegistration[];
+}
+
 export interface PlanResult {
     project: string;
     stack: string;
@@ -67,7 +83,7 @@ export interface PlanResult {
     secretOutputs: string[];
     /** Warnings the program logged (`pulumi.log.warn`), which `pulumi preview` would print too. */
     warnings: string[];
-    error?: { kind: PlanErrorKind; message: string; problems?: { path: string; message: string }[] };
+    error?: PlanError;
     /** Effective organization backup policy per OU and account, when the config has org policies. */
     orgBackupPolicies?: TargetPreview[];
     summary: PlanSummary;
@@ -137,6 +153,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         stack: opts.stack,
         config,
         program: opts.program ?? path.join(projectDir, project.main),
+        settle: opts.settle,
         target: {
             partition: "aws",
             region: region ?? "us-east-1",
@@ -158,9 +175,11 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
     const failure = run.error ?? run.failures[0];
     if (failure) {
         const problems = configProblemsOf(failure);
+        const all = [failure, ...run.failures.filter((f) => f !== failure)];
+        const refused = all.flatMap((f) => (f instanceof ProviderRuleError ? f.violations.map((v) => ({ ...v, urn: f.urn, name: f.resourceName })) : []));
         error = problems
             ? { kind: "config", message: failure.message, problems }
-            : { kind: "program", message: [failure, ...run.failures.filter((f) => f !== failure)].map((f) => f.message).join("\n") };
+            : { kind: "program", message: all.map((f) => f.message).join("\n"), ...(refused.length > 0 ? { providerRules: refused } : {}) };
     }
 
     let evaluation: Evaluation = { violations: [], notApplicable: [], resourceEvaluations: 0 };
