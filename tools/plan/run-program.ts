@@ -148,7 +148,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
         if (result.settled) {
             await watch.drain(settle.idleMs);
         } else {
-            const why = tracker.describeStuck();
+            const why = await tracker.describeStuck();
             error = new ProgramDidNotFinishError(
                 result.reason === "stuck" ? `the program never finished: ${why}` : `the program did not finish within ${Math.round(settle.deadlineMs / 1000)} s: ${why}`,
             );

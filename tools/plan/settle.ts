@@ -7,9 +7,12 @@
 // empties (the test runner's timers, other plans), so it asks the same question about the
 // program alone: is anything the program started still able to call back — a timer, a file
 // read, a child process such as esbuild's? Node's async hooks report every such handle as it is
-// created and destroyed; an AsyncLocalStorage marks the ones created on the program's behalf.
-// When none is left (unreferenced timers do not count: they would not keep Node alive either)
-// and nothing has been registered for a while, no callback will ever come: the program is stuck.
+// created; an AsyncLocalStorage marks the ones created on the program's behalf. Whether one is
+// still active is read from Node itself (a timer's `_destroyed`, the active handles and
+// requests), not from a destroy hook: that would make Node track the destruction of every
+// promise, a quarter of a plan's run time. When none is left (unreferenced timers do not count:
+// they would not keep Node alive either) and nothing has been registered for a while, no
+// callback will ever come: the program is stuck.
 
 import { AsyncLocalStorage, createHook } from "node:async_hooks";
 
@@ -24,20 +27,37 @@ export const DEFAULT_SETTLE: SettleOptions = { idleMs: 1000, deadlineMs: 10 * 60
 
 export type Settled<T> = { settled: true; value: T } | { settled: false; reason: "stuck" | "deadline"; afterMs: number };
 
-const owner = new AsyncLocalStorage<ProgramWatch>();
+const programContext = new AsyncLocalStorage<ProgramWatch>();
 
-/** Handles that cannot call back on their own: promises settle only through other handles. */
-const PASSIVE = new Set(["PROMISE"]);
+/** Resources that cannot call back by themselves, or are done within the current turn. */
+const PASSIVE = new Set(["PROMISE", "TickObject", "Microtask"]);
+
+interface ProcessInternals {
+    _getActiveHandles(): object[];
+    _getActiveRequests(): object[];
+}
+
+/** The object Node reports as active for a handle or request: its owner (a Socket, a ChildProcess), else itself. */
+function ownerOf(resource: object): object | undefined {
+    const symbol = Object.getOwnPropertySymbols(resource).find((s) => s.description === "owner_symbol");
+    return symbol ? (resource as Record<symbol, object>)[symbol] : undefined;
+}
+
+function isActive(type: string, resource: object, active: () => Set<object>): boolean {
+    if (type === "Timeout" || type === "Immediate") {
+        const timer = resource as { _destroyed?: boolean; hasRef?: () => boolean };
+        return timer._destroyed === false && (typeof timer.hasRef !== "function" || timer.hasRef());
+    }
+    const holder = ownerOf(resource);
+    return active().has(resource) || (holder !== undefined && active().has(holder));
+}
 
 /** Watches the handles a program creates, from `run` until `close`. */
 export class ProgramWatch {
-    private readonly live = new Map<number, object>();
+    private readonly created = new Map<object, string>();
     private readonly hook = createHook({
-        init: (asyncId, type, _trigger, resource) => {
-            if (!PASSIVE.has(type) && owner.getStore() === this) this.live.set(asyncId, resource);
-        },
-        destroy: (asyncId) => {
-            this.live.delete(asyncId);
+        init: (_asyncId, type, _trigger, resource) => {
+            if (!PASSIVE.has(type) && programContext.getStore() === this) this.created.set(resource, type);
         },
     });
 
@@ -47,18 +67,18 @@ export class ProgramWatch {
 
     /** Runs `program` so that every handle it creates, however indirectly, counts as its own. */
     run<T>(program: () => Promise<T>): Promise<T> {
-        return owner.run(this, program);
+        return programContext.run(this, program);
     }
 
-    /** Handles of the program's that can still call back (and keep Node's loop alive). */
+    /** Handles of the program's that can still call back (and keep Node's loop alive); forgets the rest. */
     pendingHandles(): number {
-        let count = 0;
-        for (const resource of this.live.values()) {
-            const hasRef = (resource as { hasRef?: () => boolean }).hasRef;
-            if (typeof hasRef === "function" && !hasRef.call(resource)) continue;
-            count++;
+        let activeSet: Set<object> | undefined;
+        const internals = process as unknown as ProcessInternals;
+        const active = () => (activeSet ??= new Set([...internals._getActiveHandles(), ...internals._getActiveRequests()]));
+        for (const [resource, type] of this.created) {
+            if (!isActive(type, resource, active)) this.created.delete(resource);
         }
-        return count;
+        return this.created.size;
     }
 
     /** Resolves when `work` settles, or when it is stuck or past the deadline. */
@@ -112,6 +132,6 @@ export class ProgramWatch {
 
     close(): void {
         this.hook.disable();
-        this.live.clear();
+        this.created.clear();
     }
 }
