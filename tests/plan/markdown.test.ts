@@ -50,10 +50,21 @@ describe("plan as a pull-request comment", () => {
         expect(text).to.contain('~     name: "a" → "b"');
     });
 
+    it("groups violations by rule with counts, marking those new since the baseline", () => {
+        const at = (name: string, policy = "kms-key-rotation") => ({ policy, enforcementLevel: "mandatory", urn: `urn:pulumi:prod::gatevault::aws:kms/key:Key::${name}`, message: "d\nm", severity: null, remediation: null, controls: [] });
+        const before = doc([], { violations: [at("a")] });
+        const after = doc([], { violations: [at("a"), at("b"), at("v", "backup-vault-lock")], summary: { resources: 0, mandatory: 3, advisory: 0, exitCode: 1 } });
+        const text = renderMarkdown({ ...after, diff: diffPlans(before, after) });
+        expect(text).to.contain("#### Mandatory violations (3)");
+        expect(text).to.contain("| `kms-key-rotation` | 2 (1 🆕) | `a`, `b` |");
+        expect(text).to.contain("| `backup-vault-lock` | 1 (1 🆕) | `v` |");
+    });
+
     it("shows the verdict, violations and provider-rule refusals of a failing plan", () => {
         const violation = { policy: "kms-key-rotation", enforcementLevel: "mandatory", urn: "urn:pulumi:prod::gatevault::aws:kms/key:Key::k", message: "Keys rotate.\nrotation is off | really", severity: "high", remediation: null, controls: [] };
         const blocked = renderMarkdown(doc([], { violations: [violation], summary: { resources: 0, mandatory: 1, advisory: 0, exitCode: 1 } }));
         expect(blocked).to.contain("❌ blocked by 1 mandatory violation (exit 1)");
+        expect(blocked).to.contain("| `kms-key-rotation` | 1 | `k` |");
         expect(blocked).to.contain("| `kms-key-rotation` | `k` | rotation is off \\| really |");
         const refused = renderMarkdown(
             doc([], {
@@ -79,6 +90,15 @@ describe("plan as a pull-request comment", () => {
         );
         expect(refused).to.contain("💥 the program failed (exit 3)");
         expect(refused).to.contain("| `ebs` (`aws:backup/restoreTestingSelection:RestoreTestingSelection`) | `a`, `b` | only one of a, b can be set | `internal/service/backup/restore_testing_selection.go` |");
+    });
+
+    it("shows changes to the effective organisation backup policies", () => {
+        const target = (days: string) => ({ target: "ou-a1b2-workload", effective: { plans: { daily: { rules: { daily: { lifecycle: { delete_after_days: days } } } } } } });
+        const before = doc([], { orgBackupPolicies: [target("120")] as never });
+        const after = doc([], { orgBackupPolicies: [target("90")] as never });
+        const text = renderMarkdown({ ...after, diff: diffPlans(before, after) });
+        expect(text).to.contain("<details><summary>Effective organisation backup policy changes</summary>");
+        expect(text).to.contain('~ orgBackupPolicies[0].effective.plans.daily.rules.daily.lifecycle.delete_after_days: "120" → "90"');
     });
 
     it("lists exemptions with their status and reason", () => {

@@ -43,11 +43,34 @@ function verdict(doc: PlanDocument): string {
 
 /** Rows shown per violation table; a stack with more has bigger problems than a long comment. */
 const MAX_ROWS = 100;
+/** Resources named per rule in the summary table. */
+const MAX_NAMES = 8;
+
+const resourceName = (v: DocumentViolation) => (v.urn ? v.urn.slice(v.urn.lastIndexOf("::") + 2) : "(stack)");
+
+/** One row per rule: how many violations (how many new since the baseline) and on which resources. */
+function ruleCounts(violations: DocumentViolation[], isNew: (v: DocumentViolation) => boolean): string[] {
+    const byRule = new Map<string, DocumentViolation[]>();
+    for (const v of violations) byRule.set(v.policy, [...(byRule.get(v.policy) ?? []), v]);
+    const rows = [...byRule].map(([rule, list]) => {
+        const fresh = list.filter(isNew).length;
+        const names = [...new Set(list.map(resourceName))];
+        const shown = names.slice(0, MAX_NAMES).map(code).join(", ") + (names.length > MAX_NAMES ? ` and ${names.length - MAX_NAMES} more` : "");
+        return `| ${code(rule)} | ${list.length}${fresh > 0 ? ` (${fresh} 🆕)` : ""} | ${shown} |`;
+    });
+    return ["| Rule | Violations | Resources |", "| --- | --- | --- |", ...rows];
+}
 
 function violationTable(violations: DocumentViolation[], isNew: (v: DocumentViolation) => boolean): string[] {
-    const rows = violations.slice(0, MAX_ROWS).map((v) => `| ${isNew(v) ? "🆕 " : ""}${code(v.policy)} | ${v.urn ? code(v.urn.slice(v.urn.lastIndexOf("::") + 2)) : "(stack)"} | ${cell(v.message.split("\n").slice(1).join("\n") || v.message)} |`);
+    const rows = violations.slice(0, MAX_ROWS).map((v) => `| ${isNew(v) ? "🆕 " : ""}${code(v.policy)} | ${code(resourceName(v))} | ${cell(v.message.split("\n").slice(1).join("\n") || v.message)} |`);
     const more = violations.length > MAX_ROWS ? ["", `… and ${violations.length - MAX_ROWS} more.`] : [];
-    return ["| Policy | Resource | Problem |", "| --- | --- | --- |", ...rows, ...more];
+    return ["| Rule | Resource | Problem |", "| --- | --- | --- |", ...rows, ...more];
+}
+
+/** A level's violations: counts per rule, then every violation in a collapsed table. */
+function levelSection(title: string, violations: DocumentViolation[], isNew: (v: DocumentViolation) => boolean): string[] {
+    if (violations.length === 0) return [];
+    return ["", `#### ${title} (${violations.length})`, "", ...ruleCounts(violations, isNew), "", "<details><summary>Each violation</summary>", "", ...violationTable(violations, isNew), "", "</details>"];
 }
 
 function errorSection(doc: PlanDocument): string[] {
@@ -104,12 +127,9 @@ function violationSections(doc: PlanDocument): string[] {
     const out: string[] = [];
     const mandatory = doc.violations.filter((v) => v.enforcementLevel === "mandatory");
     const advisory = doc.violations.filter((v) => v.enforcementLevel !== "mandatory");
-    if (mandatory.length > 0) out.push("", `#### Mandatory violations (${mandatory.length})`, "", ...violationTable(mandatory, isNew));
-    if (advisory.length > 0) {
-        out.push("", `<details><summary>Advisory violations (${advisory.length})</summary>`, "", ...violationTable(advisory, isNew), "", "</details>");
-    }
+    out.push(...levelSection("Mandatory violations", mandatory, isNew), ...levelSection("Advisory violations", advisory, isNew));
     const resolved = doc.diff?.violations.resolved ?? [];
-    if (resolved.length > 0) out.push("", `Resolved since the baseline: ${resolved.map((v) => `${code(v.policy)} on ${v.urn ? code(v.urn.slice(v.urn.lastIndexOf("::") + 2)) : "the stack"}`).join(", ")}.`);
+    if (resolved.length > 0) out.push("", `Resolved since the baseline: ${resolved.map((v) => `${code(v.policy)} on ${code(resourceName(v))}`).join(", ")}.`);
     return out;
 }
 
@@ -132,7 +152,7 @@ export function renderMarkdown(doc: PlanDocument, opts: { baselineLabel?: string
     const tail = [...violationSections(doc), ...exemptionSection(doc)];
     if (doc.warnings.length > 0) tail.push("", `<details><summary>Warnings (${doc.warnings.length})</summary>`, "", ...doc.warnings.map((w) => `- ${cell(w, 400)}`), "", "</details>");
     if (diff && diff.orgBackupPolicies.length > 0) {
-        tail.push("", "<details><summary>Effective organization backup policy changes</summary>", "", ...fenced("diff", diff.orgBackupPolicies.map((c) => changeLine(c, 300))), "", "</details>");
+        tail.push("", "<details><summary>Effective organisation backup policy changes</summary>", "", ...fenced("diff", diff.orgBackupPolicies.map((c) => changeLine(c, 300))), "", "</details>");
     }
 
     const sections = [...head];

@@ -32,7 +32,7 @@ export interface PlanDiff {
     counts: Record<ResourceAction | "unchanged", number>;
     resources: ResourceChange[];
     violations: { added: DocumentViolation[]; resolved: DocumentViolation[] };
-    /** Changes to the effective organization backup policies (`orgBackupPolicies`). */
+    /** Changes to the effective organisation backup policies (`orgBackupPolicies`). */
     orgBackupPolicies: ValueChange[];
 }
 
