@@ -73,11 +73,9 @@ describe("offline plan: never a false success", function () {
         expectProgramError(result, /the program logged an error: the inventory API has no stage configured/);
     });
 
-    it("still succeeds, promptly, for a program that does nothing wrong", async () => {
-        const started = Date.now();
+    it("still succeeds for a program that does nothing wrong", async () => {
         const result = await planFixture("empty");
         expect(result.summary.exitCode, result.error?.message).to.equal(0);
         expect(result.error).to.equal(undefined);
-        expect(Date.now() - started).to.be.below(5_000);
     });
 });
