@@ -2,6 +2,7 @@
 // pack's analyzer server (which `new PolicyPack` does). One rule per file, by service.
 
 import type { EnforcementLevel } from "@pulumi/policy";
+import { withExemptions } from "./common/exemptions";
 import type { GatevaultPolicy } from "./types";
 
 import { accessLogging } from "./apigateway/access-logging";
@@ -79,4 +80,9 @@ const backupPolicies: GatevaultPolicy[] = [
 
 const crossCuttingPolicies: GatevaultPolicy[] = [keyRotation, noWildcardActions, requiredTags];
 
-export const policies: GatevaultPolicy[] = [...apiGatewayPolicies, ...backupPolicies, ...crossCuttingPolicies];
+/**
+ * Every rule takes `exemptions` in its config: a resource it does not judge, with a reason and
+ * an expiry date (policy/common/exemptions.ts). The wrapper is part of the pack, so the Pulumi
+ * CLI's analyzer and the offline plan honour exemptions alike.
+ */
+export const policies: GatevaultPolicy[] = [...apiGatewayPolicies, ...backupPolicies, ...crossCuttingPolicies].map(withExemptions);

@@ -262,10 +262,10 @@ describe("backup builders (pure)", () => {
                 validationWindowHours: 4,
                 restoreMetadataOverrides: { dbInstanceClass: "db.t3.micro" },
             });
-            expect(restoreSelectionSpec({ ...config, matchTags: {}, excludeTags: {}, restoreMetadataOverrides: undefined })).to.not.have.any.keys(
-                "protectedResourceConditions",
-                "restoreMetadataOverrides",
-            );
+            const untagged = restoreSelectionSpec({ ...config, matchTags: {}, excludeTags: {}, restoreMetadataOverrides: undefined });
+            expect(untagged).to.not.have.any.keys("protectedResourceConditions", "restoreMetadataOverrides");
+            // The provider takes exactly one of ARNs and conditions (restore_testing_selection.go ExactlyOneOf).
+            expect(untagged.protectedResourceArns).to.deep.equal(["*"]);
         });
 
         // hashicorp/terraform-provider-aws internal/service/backup/restore_testing_selection.go:

@@ -28,8 +28,10 @@ function backupPolicy(rule: Record<string, unknown>): string {
 const days = (n: number) => ({ delete_after_days: { "@@assign": String(n) } });
 const copy = (lifecycle?: object) => ({ copy_actions: { [copyArn]: { target_backup_vault_arn: { "@@assign": copyArn }, ...(lifecycle ? { lifecycle } : {}) } } });
 
-async function judge(contents: (string | pulumi.Output<string>)[] | (() => (string | pulumi.Output<string>)[]), config: unknown = { all: "mandatory" }, type = "BACKUP_POLICY") {
-    const result = await runPlan({
+type Contents = (string | pulumi.Output<string>)[] | (() => (string | pulumi.Output<string>)[]);
+
+function planPolicies(contents: Contents, config: unknown = { all: "mandatory" }, type = "BACKUP_POLICY") {
+    return runPlan({
         stack: "dev",
         policyPack: { name: "org-rule", policies: [orgPolicyRetention] as any },
         policyConfigFile: writeTempJson(config),
@@ -39,6 +41,10 @@ async function judge(contents: (string | pulumi.Output<string>)[] | (() => (stri
             list.forEach((content, i) => new aws.organizations.Policy(`p${i}`, { type, content }, { provider }));
         },
     });
+}
+
+async function judge(contents: Contents, config: unknown = { all: "mandatory" }, type = "BACKUP_POLICY") {
+    const result = await planPolicies(contents, config, type);
     expect(result.error, result.error?.message).to.equal(undefined);
     return result.violations.filter((v) => v.policy === RULE);
 }
@@ -79,8 +85,11 @@ describe("policy: org-backup-policy-retention", () => {
     });
 
     it("fails content that is not a valid policy instead of passing it", async () => {
-        const [notJson] = await judge(["{plans:"]);
-        expect(notJson.message).to.match(/content is not valid JSON .*MalformedPolicyDocument/);
+        // Content that is not JSON at all never reaches the pack: the AWS provider refuses it first
+        // (tools/plan/provider-rules/organizations.ts, StringIsJSON).
+        const notJson = await planPolicies(["{plans:"]);
+        expect(notJson.summary.exitCode).to.equal(3);
+        expect(notJson.error?.providerRules?.map((r) => `${r.name} ${r.rule}`)).to.deep.equal(["p0 content StringIsJSON"]);
         const [badOperator] = await judge([JSON.stringify({ plans: { d: { regions: { "@@append": "eu-west-1" } } } })]);
         expect(badOperator.message).to.contain("content $.plans.d.regions.@@append: @@append works only on multi-valued settings");
         const [badDays] = await judge([backupPolicy({ lifecycle: { delete_after_days: { "@@assign": "ninety" } } })]);

@@ -33,11 +33,27 @@ describe("offline plan runner", () => {
         expect(json).to.include.keys("stack", "resources", "violations", "summary");
         expect(json.stack).to.equal("prod");
         expect(json.resources.length).to.be.greaterThan(1);
+        expect(json).to.include({ format: "gatevault-offline-plan", formatVersion: 2 });
         for (const r of json.resources) {
-            expect(r).to.have.all.keys("urn", "type", "name", "parent", "inputs");
+            expect(r).to.have.all.keys("urn", "type", "name", "parent", "inputs", "options");
+            expect(r.options).to.have.all.keys("provider", "protect", "retainOnDelete", "dependsOn", "deleteBeforeReplace", "replaceOnChanges", "ignoreChanges");
         }
         expect(json.violations).to.be.an("array");
+        expect(json.exemptions).to.deep.equal([]);
         expect(json.summary).to.include({ exitCode: 0 });
+    });
+
+    it("gives each resource its options: provider by account and region, protect, retainOnDelete, dependsOn", async () => {
+        const json = JSON.parse(renderJson(await shippedPlan("prod")));
+        const named = (name: string) => json.resources.find((r: { name: string }) => r.name === name);
+        const vault = named("backup-vault-eu-central-1-vault").options;
+        expect(vault).to.include({ protect: true, retainOnDelete: true, deleteBeforeReplace: null });
+        expect(vault.provider).to.deep.include({ name: "aws-eu-central-1", default: false, accountId: "222222222222", region: "eu-central-1" });
+        expect(named("backup-central-vault-vault").options.provider).to.deep.include({ accountId: "333333333333", region: "eu-west-1" });
+        // The vault policy waits for the lock by dependsOn, not through an input.
+        expect(named("backup-vault-policy").options.dependsOn).to.deep.equal([named("backup-vault-lock").urn]);
+        // Components are created through no provider of their own.
+        expect(named("backup-vault").options.provider).to.equal(null);
     });
 
     describe("invalid config: exit 2, the key path, nothing registered", () => {

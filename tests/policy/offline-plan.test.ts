@@ -65,7 +65,7 @@ describe("policy: the pack in the offline plan", function () {
                         rules: [
                             {
                                 ruleName: "daily",
-                                targetVaultName: "v",
+                                targetVaultName: "vault",
                                 lifecycle: { deleteAfter: unknownNumber },
                                 copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:222222222222:backup-vault:v", lifecycle: { deleteAfter: 400 } }],
                             },

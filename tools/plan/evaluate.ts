@@ -14,6 +14,7 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { unknownCheckingProxy, UnknownValueError } from "@pulumi/policy";
+import { EXEMPTION_SINK, ExemptionEvent } from "../../policy/common/exemptions";
 import type { ResolvedPackConfig } from "./policy-config";
 import { policyView } from "./properties";
 import type { RecordedResource } from "./recorder";
@@ -39,6 +40,8 @@ export interface Evaluation {
     notApplicable: NotApplicable[];
     /** How many (resource, policy) validations ran; for benchmarks. */
     resourceEvaluations: number;
+    /** Violations an exemption in the policy config swallowed (active) or let through (expired). */
+    exemptionEvents: ExemptionEvent[];
 }
 
 /** Metadata gatevault policies carry beyond @pulumi/policy's own fields. */
@@ -184,6 +187,10 @@ export async function evaluatePolicies(
     const violations: Violation[] = [];
     const notApplicable: NotApplicable[] = [];
     let resourceEvaluations = 0;
+    // The pack's exemption wrapper (policy/common/exemptions.ts) tells this sink what it did;
+    // the Pulumi analyzer passes none, and the violations reported are the same.
+    const exemptionEvents: ExemptionEvent[] = [];
+    const sink = { [EXEMPTION_SINK]: (event: ExemptionEvent) => exemptionEvents.push(event) };
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const getConfig = (name: string) => () => ({ ...(config[name]?.properties ?? {}) }) as any;
 
@@ -226,7 +233,7 @@ export async function evaluatePolicies(
             if (onlyTypes && !onlyTypes.has(r.type)) {
                 continue;
             }
-            args ??= Object.assign(resourceView(r, r.wireInputs), { stackTags, notApplicable: throwNotApplicable, getConfig }) as ResourceValidationArgs;
+            args ??= Object.assign(resourceView(r, r.wireInputs), { stackTags, notApplicable: throwNotApplicable, getConfig }, sink) as ResourceValidationArgs;
             args.getConfig = getConfig;
             for (const validation of validations) {
                 resourceEvaluations++;
@@ -270,7 +277,7 @@ export async function evaluatePolicies(
             if (level === "disabled") {
                 continue;
             }
-            const args: StackValidationArgs = { resources: all, stackTags, getConfig: getConfig(p.name), notApplicable: throwNotApplicable };
+            const args: StackValidationArgs = { resources: all, stackTags, getConfig: getConfig(p.name), notApplicable: throwNotApplicable, ...sink };
             try {
                 await p.validateStack(args, makeReporter(p, effectiveLevel(level), violations, () => undefined));
             } catch (err) {
@@ -284,5 +291,5 @@ export async function evaluatePolicies(
             }
         }
     }
-    return { violations, notApplicable, resourceEvaluations };
+    return { violations, notApplicable, resourceEvaluations, exemptionEvents };
 }

@@ -7,14 +7,20 @@ import type { EnforcementLevel, Policies, PolicyPackConfig } from "@pulumi/polic
 import { previewFromConfigSource, TargetPreview } from "../../components/backup/org-policy/preview";
 import { stableHex } from "./mocks/ids";
 import { Evaluation, evaluatePolicies, NotApplicable, Violation } from "./evaluate";
+import { ExemptionReport, exemptionReports } from "./exemptions";
 import { readPolicyConfigFile, resolvePolicyConfig } from "./policy-config";
 import { containsSecret, displayView } from "./properties";
 import { engineConfig, loadProject, PlanUsageError } from "./project";
+import { ProviderRuleError, type RuleViolation } from "./provider-rules";
+import { PlannedOptions, plannedOptions } from "./options";
 import type { RecordedResource } from "./recorder";
 import { Program, runProgram } from "./run-program";
+import type { SettleOptions } from "./settle";
 
 export { PlanUsageError } from "./project";
 export type { Violation } from "./evaluate";
+export type { ExemptionReport } from "./exemptions";
+export type { PlannedOptions, PlannedProvider } from "./options";
 export type { RecordedResource } from "./recorder";
 export type { Program } from "./run-program";
 
@@ -38,6 +44,8 @@ export interface PlanOptions {
     policyConfigFile?: string;
     /** Policy pack to evaluate; default the project's pack in `policy/`. */
     policyPack?: PolicyPackDefinition;
+    /** When the program counts as stuck (tests shorten it). */
+    settle?: SettleOptions;
 }
 
 export interface PlannedResource {
@@ -47,11 +55,24 @@ export interface PlannedResource {
     parent?: string;
     /** Inputs with secrets masked and unknowns marked. */
     inputs: Record<string, unknown>;
+    options: PlannedOptions;
     /** The full record, for tests and tools that need options or dependencies. */
     record: RecordedResource;
 }
 
 export type PlanErrorKind = "usage" | "config" | "program";
+
+/** A registration the AWS provider would refuse, with the resource it belongs to. */
+export type RefusedRegistration = RuleViolation & { urn: string; name: string };
+
+export interface PlanError {
+    kind: PlanErrorKind;
+    message: string;
+    /** Invalid stack config: every problem with its key path. */
+    problems?: { path: string; message: string }[];
+    /** Registrations the AWS provider's own checks refuse (tools/plan/provider-rules). */
+    providerRules?: RefusedRegistration[];
+}
 
 export interface PlanResult {
     project: string;
@@ -62,12 +83,14 @@ export interface PlanResult {
     resources: PlannedResource[];
     violations: Violation[];
     notApplicable: NotApplicable[];
+    /** Exemptions the policy config grants, with what each did in this plan. */
+    exemptions: ExemptionReport[];
     outputs?: Record<string, unknown>;
     /** Stack outputs that are secret, by name. */
     secretOutputs: string[];
     /** Warnings the program logged (`pulumi.log.warn`), which `pulumi preview` would print too. */
     warnings: string[];
-    error?: { kind: PlanErrorKind; message: string; problems?: { path: string; message: string }[] };
+    error?: PlanError;
     /** Effective organization backup policy per OU and account, when the config has org policies. */
     orgBackupPolicies?: TargetPreview[];
     summary: PlanSummary;
@@ -99,9 +122,10 @@ function summarize(resources: PlannedResource[], violations: Violation[], error:
     return { resources: resources.filter((r) => r.type !== ROOT_STACK_TYPE).length, mandatory, advisory, exitCode };
 }
 
-function usageFailure(stack: string, message: string): PlanResult {
-    const error = { kind: "usage" as const, message };
-    return { project: "", stack, resources: [], violations: [], notApplicable: [], secretOutputs: [], warnings: [], error, summary: summarize([], [], error) };
+/** A plan that stopped before running the program (or failed outside it): no resources, only the error. */
+export function failedPlan(stack: string, kind: PlanErrorKind, message: string): PlanResult {
+    const error = { kind, message };
+    return { project: "", stack, resources: [], violations: [], notApplicable: [], exemptions: [], secretOutputs: [], warnings: [], error, summary: summarize([], [], error) };
 }
 
 function configProblemsOf(err: Error): { path: string; message: string }[] | undefined {
@@ -125,7 +149,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         policyConfig = resolvePolicyConfig(pack.policies, pack.enforcementLevel, given, pack.initialConfig);
     } catch (err) {
         if (err instanceof PlanUsageError) {
-            return usageFailure(opts.stack, err.message);
+            return failedPlan(opts.stack, "usage", err.message);
         }
         throw err;
     }
@@ -137,6 +161,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         stack: opts.stack,
         config,
         program: opts.program ?? path.join(projectDir, project.main),
+        settle: opts.settle,
         target: {
             partition: "aws",
             region: region ?? "us-east-1",
@@ -145,12 +170,14 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         },
     });
 
+    const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
     const resources: PlannedResource[] = run.resources.map((r) => ({
         urn: r.urn,
         type: r.type,
         name: r.name,
         parent: r.parent,
         inputs: displayView(r.wireInputs) as Record<string, unknown>,
+        options: plannedOptions(r, byUrn),
         record: r,
     }));
 
@@ -158,12 +185,14 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
     const failure = run.error ?? run.failures[0];
     if (failure) {
         const problems = configProblemsOf(failure);
+        const all = [failure, ...run.failures.filter((f) => f !== failure)];
+        const refused = all.flatMap((f) => (f instanceof ProviderRuleError ? f.violations.map((v) => ({ ...v, urn: f.urn, name: f.resourceName })) : []));
         error = problems
             ? { kind: "config", message: failure.message, problems }
-            : { kind: "program", message: [failure, ...run.failures.filter((f) => f !== failure)].map((f) => f.message).join("\n") };
+            : { kind: "program", message: all.map((f) => f.message).join("\n"), ...(refused.length > 0 ? { providerRules: refused } : {}) };
     }
 
-    let evaluation: Evaluation = { violations: [], notApplicable: [], resourceEvaluations: 0 };
+    let evaluation: Evaluation = { violations: [], notApplicable: [], resourceEvaluations: 0, exemptionEvents: [] };
     if (!error) {
         evaluation = await evaluatePolicies(pack.policies, policyConfig, run.resources);
     }
@@ -179,6 +208,8 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         resources,
         violations: evaluation.violations,
         notApplicable: evaluation.notApplicable,
+        // Without an evaluation there is nothing to say about what an exemption did.
+        exemptions: error ? [] : exemptionReports(policyConfig, run.resources, evaluation.exemptionEvents),
         outputs: error ? undefined : (displayView(outputsWire) as Record<string, unknown>),
         secretOutputs: Object.keys(outputsWire).filter((k) => containsSecret(outputsWire[k])),
         warnings: run.warnings,

@@ -3,7 +3,7 @@
 // properties, then validation of every policy's properties against its schema.
 
 import * as fs from "node:fs";
-import Ajv from "ajv";
+import Ajv, { type ValidateFunction } from "ajv";
 import type { EnforcementLevel, Policies, PolicyPackConfig } from "@pulumi/policy";
 import { PlanUsageError } from "./project";
 
@@ -86,6 +86,20 @@ function apply(result: ResolvedPackConfig, given: Record<string, GivenConfig>): 
     }
 }
 
+const ajv = new Ajv({ allErrors: true, strict: false });
+// A plan compiles every policy's schema; the pack's policies are the same objects from one plan
+// to the next, so each schema is compiled once per process.
+const validators = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: NonNullable<Policies[number]["configSchema"]>): ValidateFunction {
+    let validate = validators.get(schema);
+    if (!validate) {
+        validate = ajv.compile({ type: "object", properties: schema.properties, required: schema.required });
+        validators.set(schema, validate);
+    }
+    return validate;
+}
+
 /**
  * @param packLevel the pack's own `enforcementLevel` (the SDK reports each policy's level
  *   as its own, else the pack's, else advisory)
@@ -112,13 +126,12 @@ export function resolvePolicyConfig(
         apply(result, fileConfig);
     }
 
-    const ajv = new Ajv({ allErrors: true, strict: false });
     const errors: string[] = [];
     for (const p of policies) {
         if (!p.configSchema) {
             continue;
         }
-        const validate = ajv.compile({ type: "object", properties: p.configSchema.properties, required: p.configSchema.required });
+        const validate = validatorFor(p.configSchema);
         if (!validate(result[p.name].properties)) {
             for (const e of validate.errors ?? []) {
                 errors.push(`Policy "${p.name}": ${e.instancePath || "(root)"} ${e.message}`);

@@ -5,6 +5,8 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { OfflineMocks } from "./mocks";
+import { policyView } from "./properties";
+import { checkRegistration, ProviderRuleError } from "./provider-rules";
 
 // Same copies the SDK uses, so responses have the classes it expects.
 const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
@@ -37,6 +39,8 @@ export interface RecordedResource {
     read: boolean;
     /** `urn::id` of the explicit provider, as the engine receives it. */
     providerRef?: string;
+    /** Custom resources: the account and region their provider (explicit or default) targets. */
+    target?: { accountId: string; region: string };
     /** Components: explicit providers by package, as sent (a remote component sees only these). */
     providers?: Record<string, string>;
     dependencies: string[];
@@ -123,6 +127,8 @@ export interface MockMonitorLike {
 export class ResourceRecorder {
     readonly resources: RecordedResource[] = [];
     readonly failures: Error[] = [];
+    /** Registrations, reads, invokes and outputs seen so far: how the settle watch tells work from a stall. */
+    activity = 0;
     private readonly byUrn = new Map<string, RecordedResource>();
 
     constructor(private readonly mocks: OfflineMocks, private readonly opts: RecorderOptions) {}
@@ -139,11 +145,17 @@ export class ResourceRecorder {
     install(monitor: MockMonitorLike): void {
         const resources = monitor.resources;
         const record = async (req: any, read: boolean, callback: (err: any, resp?: any) => void) => {
+            this.activity++;
             try {
                 const type: string = req.getType();
                 const name: string = req.getName();
                 const parent: string = req.getParent();
                 const urn = newUrn(parent, type, name);
+                // The engine refuses a second resource with the same URN (type, name and parent),
+                // with this message (pulumi/pkg resource/deploy step_generator.go).
+                if (this.byUrn.has(urn)) {
+                    throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+                }
                 const providerRef: string = req.getProvider();
                 const custom: boolean = read ? true : req.getCustom();
                 if (custom && !type.startsWith("pulumi:providers:") && this.defaultProviderDisabled(type, providerRef)) {
@@ -152,6 +164,12 @@ export class ResourceRecorder {
                     );
                 }
                 const wireInputs = (read ? req.getProperties() : req.getObject())?.toJavaScript() ?? {};
+                // The provider checks every configuration before it calls AWS (its Check during a
+                // preview); a registration it would refuse stops the plan here, as it would there.
+                if (custom && !read) {
+                    const violations = checkRegistration(type, policyView(wireInputs));
+                    if (violations.length > 0) throw new ProviderRuleError(urn, name, violations);
+                }
                 const entry: RecordedResource = {
                     urn,
                     type,
@@ -177,6 +195,10 @@ export class ResourceRecorder {
                 if (type.startsWith("pulumi:providers:")) {
                     this.mocks.registerProvider(`${urn}::${id}`, inputs);
                 }
+                if (custom) {
+                    const ctx = this.mocks.contextOf(type.startsWith("pulumi:providers:") ? `${urn}::${id}` : providerRef || undefined);
+                    entry.target = { accountId: ctx.accountId, region: ctx.region };
+                }
                 const serialized = await rpc.serializeProperties("", state);
                 entry.id = id || undefined;
                 entry.wireOutputs = serialized;
@@ -201,6 +223,7 @@ export class ResourceRecorder {
 
         const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
         monitor.registerResourceOutputs = (req, callback) => {
+            this.activity++;
             const entry = this.byUrn.get(req.getUrn());
             if (entry) {
                 entry.registeredOutputs = req.getOutputs()?.toJavaScript() ?? {};
@@ -210,6 +233,7 @@ export class ResourceRecorder {
 
         const invoke = monitor.invoke.bind(monitor);
         monitor.invoke = async (req, callback) => {
+            this.activity++;
             const token: string = req.getTok();
             if (token !== "pulumi:pulumi:getResource" && this.defaultProviderDisabled(token, req.getProvider())) {
                 const err = new Error(`Default provider for '${packageOf(token)}' disabled. The call to ${token} must use an explicit provider.`);

@@ -1,6 +1,10 @@
 // Human and JSON renderings of a plan result.
 
 import { orgBackupPolicyLines } from "../../components/backup/org-policy/preview-text";
+import { countsLine, diffLines } from "./diff/render";
+import type { PlanDiff } from "./diff/plan-diff";
+import { planDocument } from "./document";
+import type { ExemptionReport } from "./exemptions";
 import type { PlannedResource, PlanResult } from "./index";
 import { ROOT_STACK_TYPE } from "./index";
 
@@ -52,7 +56,33 @@ function indent(text: string, by: string): string {
         .join("\n");
 }
 
-export function renderHuman(result: PlanResult, opts: { showInputs?: boolean } = {}): string {
+/** One line per exemption, and what it did in this plan. */
+export function exemptionLines(exemptions: readonly ExemptionReport[]): string[] {
+    const lines: string[] = [];
+    for (const e of exemptions) {
+        const when = e.status === "active" ? `active until ${e.expires}` : `EXPIRED on ${e.expires}`;
+        lines.push(`  [${e.policy}] ${e.resource} — ${when}: ${e.reason}`);
+        if (e.enforcementLevel === "disabled") {
+            lines.push("      the rule is disabled on this stack");
+        } else if (e.resources.length === 0) {
+            lines.push("      names no resource in this plan: remove it, or correct the URN or name");
+        } else if (e.violations.length > 0) {
+            const what = e.status === "active" ? "exempted" : "reported again (the exemption has expired)";
+            lines.push(`      ${e.violations.length} violation(s) ${what}`);
+        } else {
+            lines.push(`      the rule finds nothing to exempt on ${e.resources.length === 1 ? "it" : `these ${e.resources.length} resources`}: the exemption can go`);
+        }
+    }
+    return lines;
+}
+
+export interface HumanOptions {
+    showInputs?: boolean;
+    /** With `--baseline`: the changes from the baseline plan. */
+    diff?: PlanDiff;
+}
+
+export function renderHuman(result: PlanResult, opts: HumanOptions = {}): string {
     const out: string[] = [];
     const where = [result.region, result.accountId ? `account ${result.accountId}` : undefined].filter(Boolean).join(", ");
     out.push(`Offline plan: ${result.project || "?"} / ${result.stack}${where ? ` (${where})` : ""}`);
@@ -90,6 +120,16 @@ export function renderHuman(result: PlanResult, opts: { showInputs?: boolean } =
         out.push(...orgBackupPolicyLines(result.orgBackupPolicies));
     }
 
+    if (result.exemptions.length > 0) {
+        out.push("", `Exemptions (${result.exemptions.length}):`, ...exemptionLines(result.exemptions));
+    }
+
+    if (opts.diff) {
+        out.push("", `Changes against the baseline (${countsLine(opts.diff)}):`);
+        const lines = diffLines(opts.diff);
+        out.push(...(lines.length > 0 ? lines.map((l) => `  ${l}`) : ["  no changes"]));
+    }
+
     if (result.violations.length > 0) {
         for (const level of ["mandatory", "advisory"] as const) {
             const group = result.violations.filter((v) => v.enforcementLevel === level);
@@ -115,29 +155,5 @@ export function renderHuman(result: PlanResult, opts: { showInputs?: boolean } =
 }
 
 export function renderJson(result: PlanResult): string {
-    return JSON.stringify(
-        {
-            stack: result.stack,
-            project: result.project,
-            region: result.region,
-            accountId: result.accountId,
-            resources: result.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, inputs: r.inputs })),
-            violations: result.violations.map((v) => ({
-                policy: v.policy,
-                enforcementLevel: v.enforcementLevel,
-                urn: v.urn ?? null,
-                message: v.message,
-                severity: v.severity ?? null,
-                remediation: v.remediation ?? null,
-                controls: v.controls ?? [],
-            })),
-            outputs: result.outputs ?? null,
-            warnings: result.warnings,
-            orgBackupPolicies: result.orgBackupPolicies ?? null,
-            error: result.error ?? null,
-            summary: result.summary,
-        },
-        null,
-        2,
-    );
+    return JSON.stringify(planDocument(result), null, 2);
 }

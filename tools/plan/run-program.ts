@@ -4,8 +4,10 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { OfflineMocks, TargetContext } from "./mocks";
+import { ConstructionTracker } from "./pending";
 import type { EngineConfig } from "./project";
 import { MockMonitorLike, RecordedResource, ResourceRecorder } from "./recorder";
+import { DEFAULT_SETTLE, ProgramWatch, SettleOptions } from "./settle";
 
 export type Program = string | (() => unknown);
 
@@ -17,6 +19,8 @@ export interface ProgramRunOptions {
     program: Program;
     /** Where ARNs point when no provider says otherwise. */
     target: TargetContext;
+    /** When a program counts as stuck; defaults to DEFAULT_SETTLE. */
+    settle?: SettleOptions;
 }
 
 export interface ProgramRun {
@@ -30,29 +34,41 @@ export interface ProgramRun {
     warnings: string[];
 }
 
-// Without an engine connection (mock mode), `pulumi.log.warn` writes this prefix to console.warn.
-const ENGINE_WARNING_PREFIX = "warning: [runtime] ";
+/** The program never finished: stuck (nothing left could settle it) or past the deadline. */
+export class ProgramDidNotFinishError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "ProgramDidNotFinishError";
+    }
+}
+
+// Without an engine connection (mock mode), `pulumi.log.warn` and `pulumi.log.error` write these
+// prefixes to console.warn and console.error.
+const ENGINE_PREFIX = { warn: "warning: [runtime] ", error: "error: [runtime] " } as const;
 
 /**
- * Collects `pulumi.log.warn` messages while `run` executes. Other console.warn output passes
- * through untouched.
+ * Collects `pulumi.log.warn` and `pulumi.log.error` messages while `run` executes. Other console
+ * output passes through untouched.
  */
-async function collectingWarnings(run: () => Promise<void>): Promise<string[]> {
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => {
+async function collectingLogs(run: () => Promise<void>): Promise<{ warnings: string[]; errors: string[] }> {
+    const logs = { warnings: [] as string[], errors: [] as string[] };
+    const originals = { warn: console.warn, error: console.error };
+    const capture = (level: "warn" | "error", into: string[]) => (...args: unknown[]) => {
         const [first] = args;
-        if (args.length === 1 && typeof first === "string" && first.startsWith(ENGINE_WARNING_PREFIX)) {
-            warnings.push(first.slice(ENGINE_WARNING_PREFIX.length));
+        if (args.length === 1 && typeof first === "string" && first.startsWith(ENGINE_PREFIX[level])) {
+            into.push(first.slice(ENGINE_PREFIX[level].length));
         } else {
-            original.apply(console, args);
+            originals[level].apply(console, args);
         }
     };
+    console.warn = capture("warn", logs.warnings);
+    console.error = capture("error", logs.errors);
     try {
         await run();
-        return warnings;
+        return logs;
     } finally {
-        console.warn = original;
+        console.warn = originals.warn;
+        console.error = originals.error;
     }
 }
 
@@ -82,17 +98,23 @@ function requireFresh(file: string): unknown {
 }
 
 export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
+    const settle = opts.settle ?? DEFAULT_SETTLE;
     pulumi.runtime.setAllConfig(opts.config.values, opts.config.secretKeys);
     const mocks = new OfflineMocks(opts.target);
     await pulumi.runtime.setMocks(mocks, opts.project, opts.stack, true);
     const recorder = new ResourceRecorder(mocks, { disabledDefaultProviders: disabledDefaultProviders(opts.config) });
     recorder.install(pulumi.runtime.getMonitor() as unknown as MockMonitorLike);
+    const tracker = new ConstructionTracker();
 
-    // Registration failures surface as rejected promises deep inside the SDK; collect them
-    // for the duration of the run instead of letting Node print and exit.
+    // Registration failures surface as rejected promises deep inside the SDK, and a program may
+    // leave a promise nobody awaits that rejects later; the language host fails the update on
+    // either (it listens for unhandled rejections for the whole run). Collect them until the
+    // program and everything it left running are done.
+    // An exception thrown from a callback (a timer the program set) fails it the same way.
     const stray: Error[] = [];
     const onRejection = (reason: unknown) => stray.push(reason instanceof Error ? reason : new Error(String(reason)));
     process.on("unhandledRejection", onRejection);
+    process.on("uncaughtException", onRejection);
 
     // The SDK captures a stack trace for every resource and promise; with source maps on
     // (tsx turns them on) each capture maps through them, a large part of a plan's run time.
@@ -101,31 +123,51 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
 
     let outputs: Record<string, unknown> | undefined;
     let error: Error | undefined;
-    const warnings = await collectingWarnings(async () => {
-        try {
-            const program = opts.program;
-            outputs = (await pulumi.runtime.runInPulumiStack(async () =>
-                typeof program === "string" ? requireFresh(program) : program(),
-            )) as Record<string, unknown> | undefined;
-        } catch (err) {
-            error = err instanceof Error ? err : new Error(String(err));
+    // Watches the timers and I/O the program starts, to tell a stuck program from a busy one.
+    const watch = new ProgramWatch();
+    const logs = await collectingLogs(async () => {
+        const program = opts.program;
+        const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+        const work = watch.run(async () => {
+            try {
+                outputs = (await pulumi.runtime.runInPulumiStack(async () => {
+                    pulumi.runtime.registerStackTransformation(tracker.transformation);
+                    return typeof program === "string" ? requireFresh(program) : program();
+                })) as Record<string, unknown> | undefined;
+            } catch (err) {
+                error = asError(err);
+            }
+            // Waits for every registration still in flight, as the language host does before exiting.
+            try {
+                await pulumi.runtime.disconnect();
+            } catch (err) {
+                error ??= asError(err);
+            }
+        });
+        const result = await watch.settle(work, () => recorder.activity, settle);
+        if (result.settled) {
+            await watch.drain(settle.idleMs);
+        } else {
+            const why = await tracker.describeStuck();
+            error = new ProgramDidNotFinishError(
+                result.reason === "stuck" ? `the program never finished: ${why}` : `the program did not finish within ${Math.round(settle.deadlineMs / 1000)} s: ${why}`,
+            );
         }
+    }).finally(() => {
+        watch.close();
+        process.off("unhandledRejection", onRejection);
+        process.off("uncaughtException", onRejection);
+        process.setSourceMapsEnabled(sourceMaps);
     });
-    try {
-        await pulumi.runtime.disconnect();
-    } catch (err) {
-        error ??= err instanceof Error ? err : new Error(String(err));
-    }
-    // Let rejections queued by the last registrations reach the handler before removing it.
-    await new Promise((resolve) => setImmediate(resolve));
-    process.off("unhandledRejection", onRejection);
-    process.setSourceMapsEnabled(sourceMaps);
 
     const failures = [...recorder.failures];
+    const known = (message: string) => failures.some((f) => message.includes(f.message)) || (error !== undefined && message.includes(error.message));
     for (const err of stray) {
-        if (!failures.some((f) => f.message === err.message) && err !== error) {
-            failures.push(err);
-        }
+        if (err !== error && !known(err.message)) failures.push(err);
     }
-    return { resources: recorder.resources, outputs, error, failures, warnings };
+    // `pulumi.log.error` fails an update even when the program carries on.
+    for (const message of logs.errors) {
+        if (!known(message)) failures.push(new Error(`the program logged an error: ${message}`));
+    }
+    return { resources: recorder.resources, outputs, error, failures, warnings: logs.warnings };
 }
