@@ -86,6 +86,17 @@ describe("hosts-check: the offline plan against Pulumi's own hosts", function ()
         expect(report.stdout).to.contain(`differences: ${2 * waf.length}`);
     });
 
+    it("exits 2 when the stack config is invalid and 3 when a program fails, naming the side", () => {
+        const failedPlan = (kind: "config" | "program", message: string) => ({ ...offline.dev, error: { kind, message } }) as PlanResult;
+        const failedRun = { ...hosts.dev.run, error: "Program exited with non-zero exit code: 1" };
+        expect(hostsCheckReport({ offline: failedPlan("config", "Invalid stack config (1 problem)"), hosts: failedRun })).to.deep.equal({
+            exitCode: 2,
+            stdout: "",
+            stderr: "offline plan: Invalid stack config (1 problem)\nthrough Pulumi's hosts: Program exited with non-zero exit code: 1\n",
+        });
+        expect(hostsCheckReport({ offline: offline.dev, hosts: failedRun }).exitCode).to.equal(3);
+    });
+
     it("reports a resource fed differently, one missing and one extra, by URN", () => {
         const plan = comparedPlan(offline.noncompliant);
         const api = plan.resources.find((r) => r.name === "open-api")!;

@@ -185,11 +185,11 @@ export async function hostsCheck(opts: HostsOptions): Promise<HostsCheck> {
     return { offline, hosts, comparison };
 }
 
-/** What the command prints and its exit code: 0 identical, 1 differences, 3 a run failed. */
-export function hostsCheckReport(check: HostsCheck): { exitCode: 0 | 1 | 3; stdout: string; stderr: string } {
+/** What the command prints and its exit code: 0 identical, 1 differences, 2 invalid stack config, 3 a run failed. */
+export function hostsCheckReport(check: HostsCheck): { exitCode: 0 | 1 | 2 | 3; stdout: string; stderr: string } {
     if (!check.comparison) {
         const failures = [check.offline.error && `offline plan: ${check.offline.error.message}`, check.hosts.error && `through Pulumi's hosts: ${check.hosts.error}`];
-        return { exitCode: 3, stdout: "", stderr: `${failures.filter(Boolean).join("\n")}\n` };
+        return { exitCode: check.offline.error?.kind === "config" ? 2 : 3, stdout: "", stderr: `${failures.filter(Boolean).join("\n")}\n` };
     }
     return { exitCode: check.comparison.identical ? 0 : 1, stdout: `${renderComparison(check.comparison)}\n`, stderr: "" };
 }
