@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import * as path from "node:path";
 import { analyzerLaunch } from "../../tools/hosts/analyzer-host";
+import { HOSTS_USAGE, parseHostsArgs } from "../../tools/hosts/args";
 import { languageHostConfig, programLaunch, programLocation } from "../../tools/hosts/language-host";
 import { parseNodeRuntimeOptions, readRuntime } from "../../tools/hosts/project-files";
 import { REPO_ROOT } from "../../tools/plan/index";
@@ -86,5 +87,14 @@ describe("hosts-check: starting the program and the pack as the nodejs language 
         expect(launch.env).to.include({ PULUMI_NODEJS_TYPESCRIPT: "true", PULUMI_NODEJS_ORGANIZATION: "organization", PULUMI_NODEJS_PROJECT: "gatevault", PULUMI_NODEJS_STACK: "prod", PULUMI_NODEJS_DRY_RUN: "true" });
         // The policy proxy marshals the stack's config map as the engine sent it: `<namespace>:<name>` keys.
         expect(JSON.parse(launch.env.PULUMI_CONFIG!)).to.deep.equal(prodConfig.values);
+    });
+
+    it("takes the stack, the stack and policy config files and a program; --stack is required", () => {
+        expect(parseHostsArgs(["--stack", "prod", "--config-file", "s.yaml", "--program", "p.ts", "--policy-config", "c.json"])).to.deep.equal({
+            ok: true,
+            options: { stack: "prod", configFile: "s.yaml", program: "p.ts", policyConfigFile: "c.json" },
+        });
+        expect(parseHostsArgs([])).to.deep.equal({ ok: false, exitCode: 2, stream: "stderr", text: `--stack is required\n${HOSTS_USAGE}\n` });
+        expect(parseHostsArgs(["--stack", "dev", "--json"])).to.include({ ok: false, exitCode: 2 });
     });
 });

@@ -19,6 +19,8 @@ import { readRuntime } from "./project-files";
 export interface HostsOptions {
     stack: string;
     projectDir?: string;
+    /** Stack config file; default `Pulumi.<stack>.yaml` in the project. */
+    configFile?: string;
     /** A program file to run instead of Pulumi.yaml's `main`, as if `main` named it. */
     program?: string;
     /** Policy config file; default `policy/config/<stack>.json` when it exists. */
@@ -50,7 +52,7 @@ const ORGANIZATION = "organization";
 export function stackContext(opts: HostsOptions): StackContext {
     const projectDir = path.resolve(opts.projectDir ?? REPO_ROOT);
     const project = loadProject(projectDir);
-    const configFile = path.join(projectDir, `Pulumi.${opts.stack}.yaml`);
+    const configFile = opts.configFile ?? path.join(projectDir, `Pulumi.${opts.stack}.yaml`);
     if (!fs.existsSync(configFile)) {
         throw new PlanUsageError(`no stack config file ${configFile}`);
     }
@@ -176,7 +178,7 @@ export interface HostsCheck {
 
 /** The offline plan first (it uses the SDK's process-wide state the engine uses next), then the hosts. */
 export async function hostsCheck(opts: HostsOptions): Promise<HostsCheck> {
-    const offline = await runPlan({ stack: opts.stack, projectDir: opts.projectDir, program: opts.program, policyConfigFile: opts.policyConfigFile });
+    const offline = await runPlan({ stack: opts.stack, projectDir: opts.projectDir, configFile: opts.configFile, program: opts.program, policyConfigFile: opts.policyConfigFile });
     if (offline.error?.kind === "usage") {
         throw new PlanUsageError(offline.error.message);
     }
@@ -188,7 +190,7 @@ export async function hostsCheck(opts: HostsOptions): Promise<HostsCheck> {
 /** What the command prints and its exit code: 0 identical, 1 differences, 2 invalid stack config, 3 a run failed. */
 export function hostsCheckReport(check: HostsCheck): { exitCode: 0 | 1 | 2 | 3; stdout: string; stderr: string } {
     if (!check.comparison) {
-        const failures = [check.offline.error && `offline plan: ${check.offline.error.message}`, check.hosts.error && `through Pulumi's hosts: ${check.hosts.error}`];
+        const failures = [check.offline.error && `offline plan: ${check.offline.error.message.trim()}`, check.hosts.error && `through Pulumi's hosts: ${check.hosts.error}`];
         return { exitCode: check.offline.error?.kind === "config" ? 2 : 3, stdout: "", stderr: `${failures.filter(Boolean).join("\n")}\n` };
     }
     return { exitCode: check.comparison.identical ? 0 : 1, stdout: `${renderComparison(check.comparison)}\n`, stderr: "" };
