@@ -48,7 +48,7 @@ async function probed(run: (env: NodeJS.ProcessEnv) => Promise<HostsRun>): Promi
 }
 
 async function all(): Promise<HostsRuns> {
-    // One policy pack for the three runs: its start type-checks the pack (about 15 s of CPU).
+    // One policy pack for the three runs: its start type-checks the pack (about 14 s of CPU).
     // `npm run hosts-check` starts one per stack, as the CLI does; here the pack's process
     // environment names the prod stack during the dev run too, which nothing in policy/ reads
     // (it never calls pulumi.getStack or pulumi.Config), and each run sends its own
