@@ -109,13 +109,20 @@ function effectiveLevel(level: EnforcementLevel): EnforcementLevel {
     return level === "remediate" ? "mandatory" : level;
 }
 
-function makeReporter(p: Policies[number], level: EnforcementLevel, out: Violation[], defaultUrn: () => string | undefined): ReportViolation {
+/**
+ * @param urnOf the URN a violation is shown against, given the one the policy named. The engine
+ *   files a resource policy's violation under the resource it analyzed, whatever URN the policy
+ *   names (pulumi/pulumi pkg/resource/deploy/analyze_snapshot.go analyzeResource), and a stack
+ *   policy's under the URN it names when that resource is in the stack, else under the root stack
+ *   (step_generator.go AnalyzeResources).
+ */
+function makeReporter(p: Policies[number], level: EnforcementLevel, out: Violation[], urnOf: (named?: string) => string | undefined): ReportViolation {
     const extras = p as PolicyExtras;
     return (message?: string, urn?: string) => {
         out.push({
             policy: p.name,
             enforcementLevel: level,
-            urn: urn ?? defaultUrn(),
+            urn: urnOf(urn),
             message: message ? `${p.description}\n${message}` : p.description,
             severity: extras.severity,
             remediation: extras.remediationSteps,
@@ -124,12 +131,20 @@ function makeReporter(p: Policies[number], level: EnforcementLevel, out: Violati
     };
 }
 
-function previewDiagnostic(p: Policies[number], err: UnknownValueError, urn?: string): Violation {
+/** The pack as the analyzer names it in messages: its name and its package.json version. */
+export interface PackLabel {
+    name: string;
+    version: string;
+}
+
+// The wording of @pulumi/policy's analyzer (server.js makeAnalyzeRpcFun), which names the pack.
+function previewDiagnostic(p: Policies[number], err: UnknownValueError, urn: string | undefined, pack: PackLabel | undefined): Violation {
+    const from = pack ? ` from policy pack '${pack.name}@v${pack.version}'` : "";
     return {
         policy: p.name,
         enforcementLevel: "advisory",
         urn,
-        message: `can't run policy '${p.name}' during preview: ${err.message}`,
+        message: `can't run policy '${p.name}'${from} during preview: ${err.message}`,
     };
 }
 
@@ -178,11 +193,21 @@ class ResourceView {
     }
 }
 
+/**
+ * What stack policies see of a resource: its outputs. For a component (the stack included) those
+ * are what it passed to registerOutputs, which replace its outputs in the engine (pulumi/pulumi
+ * pkg/resource/deploy/step_executor.go executeRegisterResourceOutputs).
+ */
+export function outputsOf(r: RecordedResource): Record<string, unknown> {
+    return (r.custom ? r.wireOutputs : (r.registeredOutputs ?? r.wireOutputs)) ?? r.wireInputs;
+}
+
 export async function evaluatePolicies(
     policies: Policies,
     config: ResolvedPackConfig,
     resources: readonly RecordedResource[],
     stackTags: ReadonlyMap<string, string> = new Map(),
+    pack?: PackLabel,
 ): Promise<Evaluation> {
     const violations: Violation[] = [];
     const notApplicable: NotApplicable[] = [];
@@ -245,7 +270,7 @@ export async function evaluatePolicies(
                     }
                 } catch (err) {
                     if (err instanceof UnknownValueError) {
-                        violations.push(previewDiagnostic(p, err, r.urn));
+                        violations.push(previewDiagnostic(p, err, r.urn, pack));
                     } else if (err instanceof NotApplicableSignal) {
                         notApplicable.push({ policy: p.name, urn: r.urn, reason: err.reason });
                     } else {
@@ -260,7 +285,7 @@ export async function evaluatePolicies(
     if (stackPolicies.length > 0) {
         const policyResources = new Map<string, PolicyResource>();
         for (const r of resources) {
-            policyResources.set(r.urn, Object.assign(resourceView(r, r.wireOutputs ?? r.wireInputs), { dependencies: [], propertyDependencies: {} }) as PolicyResource);
+            policyResources.set(r.urn, Object.assign(resourceView(r, outputsOf(r)), { dependencies: [], propertyDependencies: {} }) as PolicyResource);
         }
         // Second pass: link parents and dependencies as objects, as the SDK does.
         for (const r of resources) {
@@ -272,6 +297,7 @@ export async function evaluatePolicies(
             }
         }
         const all = [...policyResources.values()];
+        const rootStackUrn = resources.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent)?.urn;
         for (const p of stackPolicies) {
             const level = config[p.name]?.enforcementLevel ?? "advisory";
             if (level === "disabled") {
@@ -279,10 +305,10 @@ export async function evaluatePolicies(
             }
             const args: StackValidationArgs = { resources: all, stackTags, getConfig: getConfig(p.name), notApplicable: throwNotApplicable, ...sink };
             try {
-                await p.validateStack(args, makeReporter(p, effectiveLevel(level), violations, () => undefined));
+                await p.validateStack(args, makeReporter(p, effectiveLevel(level), violations, (named) => (named && byUrn.has(named) ? named : rootStackUrn)));
             } catch (err) {
                 if (err instanceof UnknownValueError) {
-                    violations.push(previewDiagnostic(p, err));
+                    violations.push(previewDiagnostic(p, err, rootStackUrn, pack));
                 } else if (err instanceof NotApplicableSignal) {
                     notApplicable.push({ policy: p.name, reason: err.reason });
                 } else {

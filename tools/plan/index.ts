@@ -10,7 +10,8 @@ import { Evaluation, evaluatePolicies, NotApplicable, Violation } from "./evalua
 import { ExemptionReport, exemptionReports } from "./exemptions";
 import { readPolicyConfigFile, resolvePolicyConfig } from "./policy-config";
 import { containsSecret, displayView } from "./properties";
-import { engineConfig, loadProject, PlanUsageError } from "./project";
+import type { TargetContext } from "./mocks";
+import { EngineConfig, engineConfig, loadProject, PlanUsageError } from "./project";
 import { ProviderRuleError, type RuleViolation } from "./provider-rules";
 import { PlannedOptions, plannedOptions } from "./options";
 import type { RecordedResource } from "./recorder";
@@ -28,6 +29,8 @@ export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
 export interface PolicyPackDefinition {
     name: string;
+    /** The pack's package.json version, which the analyzer names in "can't run during preview" messages. */
+    version?: string;
     enforcementLevel?: EnforcementLevel;
     policies: Policies;
     initialConfig?: PolicyPackConfig;
@@ -112,7 +115,9 @@ export function defaultPolicyPack(): PolicyPackDefinition {
         packEnforcementLevel?: EnforcementLevel;
         policies: Policies;
     };
-    return { name: pack.packName, enforcementLevel: pack.packEnforcementLevel, policies: pack.policies };
+    // @pulumi/policy's PolicyPack takes its version from the package.json in the pack's directory.
+    const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "policy", "package.json"), "utf8")) as { version: string };
+    return { name: pack.packName, version, enforcementLevel: pack.packEnforcementLevel, policies: pack.policies };
 }
 
 function summarize(resources: PlannedResource[], violations: Violation[], error: PlanResult["error"]): PlanSummary {
@@ -131,6 +136,18 @@ export function failedPlan(stack: string, kind: PlanErrorKind, message: string):
 function configProblemsOf(err: Error): { path: string; message: string }[] | undefined {
     const problems = (err as { problems?: unknown }).problems;
     return err.name === "ConfigValidationError" && Array.isArray(problems) ? (problems as { path: string; message: string }[]) : undefined;
+}
+
+/** Where the mocks place resources that no provider places elsewhere: the stack's region and account. */
+export function stackTarget(project: string, config: EngineConfig): TargetContext {
+    const region = config.values["aws:region"];
+    const accountId = config.values[`${project}:accountId`];
+    return {
+        partition: "aws",
+        region: region ?? "us-east-1",
+        accountId: accountId && /^\d{12}$/.test(accountId) ? accountId : "000000000000",
+        organizationId: `o-${stableHex(`${project}/${accountId}`, 10)}`,
+    };
 }
 
 export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
@@ -162,12 +179,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         config,
         program: opts.program ?? path.join(projectDir, project.main),
         settle: opts.settle,
-        target: {
-            partition: "aws",
-            region: region ?? "us-east-1",
-            accountId: accountId && /^\d{12}$/.test(accountId) ? accountId : "000000000000",
-            organizationId: `o-${stableHex(`${project.name}/${accountId}`, 10)}`,
-        },
+        target: stackTarget(project.name, config),
     });
 
     const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
@@ -194,7 +206,8 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
 
     let evaluation: Evaluation = { violations: [], notApplicable: [], resourceEvaluations: 0, exemptionEvents: [] };
     if (!error) {
-        evaluation = await evaluatePolicies(pack.policies, policyConfig, run.resources);
+        const label = pack.version ? { name: pack.name, version: pack.version } : undefined;
+        evaluation = await evaluatePolicies(pack.policies, policyConfig, run.resources, new Map(), label);
     }
 
     const stackResource = run.resources.find((r) => r.type === ROOT_STACK_TYPE);

@@ -72,7 +72,7 @@ async function collectingLogs(run: () => Promise<void>): Promise<{ warnings: str
     }
 }
 
-function disabledDefaultProviders(config: EngineConfig): string[] {
+export function disabledDefaultProviders(config: EngineConfig): string[] {
     const raw = config.values["pulumi:disable-default-providers"];
     if (!raw) {
         return [];
@@ -97,13 +97,30 @@ function requireFresh(file: string): unknown {
     return mod;
 }
 
-export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
-    const settle = opts.settle ?? DEFAULT_SETTLE;
-    pulumi.runtime.setAllConfig(opts.config.values, opts.config.secretKeys);
+export interface OfflineEngine {
+    /** The SDK's mock monitor, its registration entry points replaced by the recorder's. */
+    monitor: MockMonitorLike;
+    recorder: ResourceRecorder;
+}
+
+/**
+ * The engine side of a plan: puts the SDK in preview mode for the stack under the offline mocks
+ * and records every registration. tools/hosts serves the same monitor over gRPC to a program
+ * started by Pulumi's own language-host entry.
+ */
+export async function installOfflineEngine(opts: Pick<ProgramRunOptions, "project" | "stack" | "config" | "target">): Promise<OfflineEngine> {
     const mocks = new OfflineMocks(opts.target);
     await pulumi.runtime.setMocks(mocks, opts.project, opts.stack, true);
     const recorder = new ResourceRecorder(mocks, { disabledDefaultProviders: disabledDefaultProviders(opts.config) });
-    recorder.install(pulumi.runtime.getMonitor() as unknown as MockMonitorLike);
+    const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorLike;
+    recorder.install(monitor);
+    return { monitor, recorder };
+}
+
+export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
+    pulumi.runtime.setAllConfig(opts.config.values, opts.config.secretKeys);
+    const settle = opts.settle ?? DEFAULT_SETTLE;
+    const { recorder } = await installOfflineEngine(opts);
     const tracker = new ConstructionTracker();
 
     // Registration failures surface as rejected promises deep inside the SDK, and a program may

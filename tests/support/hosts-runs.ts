@@ -1,0 +1,72 @@
+// One run through Pulumi's own hosts per case, shared by the test files that read it. Each case
+// costs a program process under ts-node; the policy-pack process is shared. The programs run one
+// after another, because the test engine uses the SDK's process-wide state (as the offline plan does).
+
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { HostsRun, runThroughHosts, stackContext, startAnalyzer } from "../../tools/hosts/index";
+import { REPO_ROOT } from "../../tools/plan/index";
+
+export const NONCOMPLIANT_PROGRAM = path.join(REPO_ROOT, "tests", "fixtures", "noncompliant", "program.ts");
+
+/** How Pulumi's cmd/run registered ts-node in the program's process (tests/support/ts-node-probe.js). */
+export interface TsNodeSeen {
+    transpileOnly: boolean;
+    configFilePath?: string;
+    typescript: string;
+}
+
+export interface HostsCase {
+    run: HostsRun;
+    tsNode: TsNodeSeen | null;
+}
+
+export interface HostsRuns {
+    dev: HostsCase;
+    prod: HostsCase;
+    /** The non-compliant fixture on the prod stack. */
+    noncompliant: HostsCase;
+}
+
+let runs: Promise<HostsRuns> | undefined;
+
+/** The CLI's environment plus a preloaded probe; cmd/run decides its loader from execArgv and its own variables, not NODE_OPTIONS. */
+function probedEnv(file: string): NodeJS.ProcessEnv {
+    const probe = `--require ${JSON.stringify(path.join(__dirname, "ts-node-probe.js"))}`;
+    return { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, probe].filter(Boolean).join(" "), GATEVAULT_TS_NODE_PROBE: file };
+}
+
+async function probed(run: (env: NodeJS.ProcessEnv) => Promise<HostsRun>): Promise<HostsCase> {
+    const file = path.join(os.tmpdir(), `gatevault-ts-node-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+    try {
+        const result = await run(probedEnv(file));
+        return { run: result, tsNode: fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as TsNodeSeen | null) : null };
+    } finally {
+        fs.rmSync(file, { force: true });
+    }
+}
+
+async function all(): Promise<HostsRuns> {
+    // One policy pack for the three runs: its start type-checks the pack (about 14 s of CPU).
+    // `npm run hosts-check` starts one per stack, as the CLI does; here the pack's process
+    // environment names the prod stack during the dev run too, which nothing in policy/ reads
+    // (it never calls pulumi.getStack or pulumi.Config), and each run sends its own
+    // ConfigureStack and Configure. The pack never uses the engine address it is given
+    // (cmd/run-policy-pack drops it).
+    const pack = startAnalyzer(stackContext({ stack: "prod" }), "127.0.0.1:0");
+    pack.catch(() => undefined);
+    try {
+        const dev = await probed(async (env) => runThroughHosts({ stack: "dev", programEnv: env }, await pack));
+        const prod = await probed(async (env) => runThroughHosts({ stack: "prod", programEnv: env }, await pack));
+        const noncompliant = await probed(async (env) => runThroughHosts({ stack: "prod", program: NONCOMPLIANT_PROGRAM, programEnv: env }, await pack));
+        return { dev, prod, noncompliant };
+    } finally {
+        await (await pack.catch(() => undefined))?.stop();
+    }
+}
+
+export function hostsRuns(): Promise<HostsRuns> {
+    runs ??= all();
+    return runs;
+}
