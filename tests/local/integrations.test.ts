@@ -1,0 +1,217 @@
+// HTTP, HTTP_PROXY, MOCK and AWS service integrations of the local gateway, with request and
+// response mapping, over HTTP against a backend served by the test. Expected behaviour is API
+// Gateway's, as its developer guide states it (cited per test).
+
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect } from "chai";
+import { definition, mock, serveTest, type TestApi } from "./support";
+
+interface Seen {
+    method: string;
+    url: string;
+    headers: http.IncomingHttpHeaders;
+    body: string;
+}
+
+/** A backend: /orders/<id> answers by id, /slow after 500 ms, anything else echoes the request (201). */
+async function startBackend(): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
+    const seen: Seen[] = [];
+    const server = http.createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on("data", (c) => chunks.push(c));
+        req.on("end", () => {
+            const body = Buffer.concat(chunks).toString("utf8");
+            seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+            const order = /^\/orders\/([^/?]+)/.exec(req.url!)?.[1];
+            if (req.url!.startsWith("/slow")) {
+                setTimeout(() => res.end("late"), 500).unref();
+            } else if (order === "missing") {
+                res.writeHead(404, { "content-type": "application/json" }).end('{"error":"no such order"}');
+            } else if (order === "boom") {
+                res.writeHead(503, { "content-type": "application/json" }).end('{"error":"down"}');
+            } else if (order) {
+                res.writeHead(200, { "content-type": "application/json", "x-backend-version": "7" }).end(JSON.stringify({ id: order, total: 12.5, secret: "card" }));
+            } else {
+                res.writeHead(201, { "content-type": "application/json", "x-backend": "echo" }).end(JSON.stringify({ method: req.method, url: req.url, body }));
+            }
+        });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return {
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        seen,
+        close: () => new Promise<void>((resolve) => {
+            server.closeAllConnections();
+            server.close(() => resolve());
+        }),
+    };
+}
+
+const BACKEND = "https://backend.example.com";
+
+const http_ = (uri: string, extra: Record<string, unknown> = {}) => ({ "x-amazon-apigateway-integration": { type: "http", httpMethod: "GET", uri, timeoutInMillis: 29000, ...extra } });
+
+const DOCUMENT = {
+    paths: {
+        "/orders/{id}": {
+            get: http_(`${BACKEND}/orders/{id}`, {
+                requestParameters: {
+                    "integration.request.path.id": "method.request.path.id",
+                    "integration.request.querystring.view": "'full'",
+                    "integration.request.header.X-Caller": "method.request.header.X-Caller",
+                },
+                responses: {
+                    default: {
+                        statusCode: "200",
+                        responseParameters: { "method.response.header.X-Version": "integration.response.header.x-backend-version", "method.response.header.X-Order": "integration.response.body.id" },
+                        responseTemplates: { "application/json": '{"orderId":"$input.path(\'$.id\')","total":$input.json(\'$.total\')}' },
+                    },
+                    "404": { statusCode: "404", responseTemplates: { "application/json": `{"missing":"$input.params('id')"}` } },
+                    "5\\d{2}": { statusCode: "502", responseTemplates: { "application/json": '{"message":"backend failed"}' } },
+                },
+            }),
+        },
+        "/orders": {
+            post: http_(`${BACKEND}/orders`, {
+                httpMethod: "POST",
+                requestTemplates: { "application/json": '{"sku":$input.json(\'$.sku\'),"requestId":"$context.requestId","caller":"$input.params(\'X-Caller\')"}' },
+                passthroughBehavior: "never",
+                responses: { default: { statusCode: "201", responseTemplates: { "application/json": "$input.body" } } },
+            }),
+        },
+        "/notes": {
+            post: http_(`${BACKEND}/notes`, { httpMethod: "POST", requestTemplates: { "application/json": "{}" }, passthroughBehavior: "when_no_templates", responses: { default: { statusCode: "200" } } }),
+        },
+        "/raw": {
+            post: http_(`${BACKEND}/raw`, { httpMethod: "POST", passthroughBehavior: "when_no_templates", responses: { default: { statusCode: "200", responseTemplates: { "application/json": "$input.body" } } } }),
+        },
+        "/proxy/{proxy+}": {
+            "x-amazon-apigateway-any-method": {
+                "x-amazon-apigateway-integration": { type: "http_proxy", httpMethod: "ANY", uri: `${BACKEND}/{proxy}`, requestParameters: { "integration.request.path.proxy": "method.request.path.proxy" } },
+            },
+        },
+        "/slow": { get: http_(`${BACKEND}/slow`, { timeoutInMillis: 100, responses: { default: { statusCode: "200" } } }) },
+        "/override": {
+            get: mock('#set($context.responseOverride.status = 202)#set($context.responseOverride.header.X-Override = "yes"){"ok":true}', {
+                responses: { default: { statusCode: "200", responseParameters: { "method.response.header.X-Static": "'v1'" }, responseTemplates: { "application/json": '#set($context.responseOverride.status = 202)#set($context.responseOverride.header.X-Override = "yes"){"ok":true}' } } },
+            }),
+        },
+        "/mock-error": {
+            get: mock("{}", {
+                requestTemplates: { "application/json": '{"statusCode": 500}' },
+                responses: { default: { statusCode: "200" }, "5\\d{2}": { statusCode: "503", responseTemplates: { "application/json": '{"mocked":"failure"}' } } },
+            }),
+        },
+        "/stock/{sku}": {
+            get: {
+                "x-amazon-apigateway-integration": {
+                    type: "aws",
+                    httpMethod: "POST",
+                    uri: "arn:aws:apigateway:eu-west-1:dynamodb:action/GetItem",
+                    credentials: "arn:aws:iam::111111111111:role/reader",
+                    requestTemplates: { "application/json": '{"TableName":"stock","Key":{"sku":{"S":"$input.params(\'sku\')"}}}' },
+                    responses: { default: { statusCode: "200", responseTemplates: { "application/json": '{"sku":"$input.path(\'$.Item.sku.S\')","count":$input.path(\'$.Item.count.N\')}' } } },
+                },
+            },
+        },
+        "/unstocked": {
+            get: { "x-amazon-apigateway-integration": { type: "aws", httpMethod: "POST", uri: "arn:aws:apigateway:eu-west-1:dynamodb:action/Scan", responses: { default: { statusCode: "200" } } } },
+        },
+    },
+};
+
+describe("local gateway: integrations and mapping (over HTTP)", () => {
+    let api: TestApi;
+    let backend: Awaited<ReturnType<typeof startBackend>>;
+
+    before(async () => {
+        backend = await startBackend();
+        api = await serveTest(definition(DOCUMENT), {
+            backends: { "backend.example.com": backend.url },
+            awsFixtures: { "GET /stock/{sku}": { statusCode: 200, body: { Item: { sku: { S: "A-1" }, count: { N: "7" } } } } },
+        });
+    });
+    after(async () => {
+        await api.close();
+        await backend.close();
+    });
+
+    // request-response-data-mappings.html: integration.request.{path,querystring,header} from method.request.* or 'static';
+    // method.response.header from integration.response.header.* and integration.response.body.<JSONPath>.
+    it("HTTP: maps path, query and header parameters to the backend and maps the answer through the default response", async () => {
+        const answer = await api.call("/orders/o-1", { headers: { "X-Caller": "tests" } });
+        expect(answer.status).to.equal(200);
+        expect(answer.json()).to.deep.equal({ orderId: "o-1", total: 12.5 });
+        expect(answer.headers.get("x-version")).to.equal("7");
+        expect(answer.headers.get("x-order")).to.equal("o-1");
+        // Backend headers are not passed unless mapped.
+        expect(answer.headers.has("x-backend-version")).to.equal(false);
+        const seen = backend.seen[backend.seen.length - 1];
+        expect(seen.url).to.equal("/orders/o-1?view=full");
+        expect(seen.headers["x-caller"]).to.equal("tests");
+    });
+
+    // api-gateway-integration-settings-integration-response.html: selectionPattern is a regex over the backend status code.
+    it("HTTP: chooses the integration response by selection pattern over the backend's status code", async () => {
+        const missing = await api.call("/orders/missing");
+        expect([missing.status, missing.json()]).to.deep.equal([404, { missing: "missing" }]);
+        const failed = await api.call("/orders/boom");
+        expect([failed.status, failed.json()]).to.deep.equal([502, { message: "backend failed" }]);
+    });
+
+    it("HTTP: renders the request template with $input, $context and sends its output as the body", async () => {
+        const answer = await api.call("/orders", { method: "POST", headers: { "content-type": "application/json", "X-Caller": "shop" }, body: JSON.stringify({ sku: "A-1", price: 1 }) });
+        expect(answer.status).to.equal(201);
+        const sent = JSON.parse(backend.seen[backend.seen.length - 1].body);
+        expect(sent).to.deep.equal({ sku: "A-1", requestId: answer.headers.get("x-amzn-requestid"), caller: "shop" });
+    });
+
+    // integration-passthrough-behaviors.html
+    it("refuses an unmapped content type with 415 under NEVER and WHEN_NO_TEMPLATES (templates defined), passes it when there are none", async () => {
+        const never = await api.call("/orders", { method: "POST", headers: { "content-type": "text/plain" }, body: "sku=A" });
+        expect([never.status, never.headers.get("x-amzn-errortype")]).to.deep.equal([415, "UnsupportedMediaTypeException"]);
+        expect((await api.call("/notes", { method: "POST", headers: { "content-type": "text/plain" }, body: "hello" })).status).to.equal(415);
+        const raw = await api.call("/raw", { method: "POST", headers: { "content-type": "text/plain" }, body: "as is" });
+        expect([raw.status, JSON.parse(raw.text).body]).to.deep.equal([200, "as is"]);
+    });
+
+    // set-up-http-proxy-integrations-in-api-gateway.html: HTTP_PROXY passes request and response through.
+    it("HTTP_PROXY: passes method, greedy path, query string, headers and body through, and the backend's answer back unchanged", async () => {
+        const answer = await api.call("/proxy/a/b%20c?x=1&x=2", { method: "PUT", headers: { "X-Trace": "t-9", "content-type": "text/plain" }, body: "payload" });
+        expect(answer.status).to.equal(201);
+        expect(answer.headers.get("x-backend")).to.equal("echo");
+        expect(answer.json()).to.deep.equal({ method: "PUT", url: "/a/b%20c?x=1&x=2", body: "payload" });
+        expect(backend.seen[backend.seen.length - 1].headers["x-trace"]).to.equal("t-9");
+    });
+
+    // limits.html: integration timeout 50 ms - 29 s; supported-gateway-response-types.html: INTEGRATION_TIMEOUT 504.
+    it("answers 504 when the backend does not answer within the integration's timeoutInMillis", async () => {
+        const answer = await api.call("/slow");
+        expect(answer.status).to.equal(504);
+        expect(answer.json()).to.deep.equal({ message: "Endpoint request timed out" });
+    });
+
+    // apigateway-override-request-response-parameters.html
+    it("MOCK: lets a response template override the status and add headers through $context.responseOverride", async () => {
+        const answer = await api.call("/override");
+        expect(answer.status).to.equal(202);
+        expect(answer.headers.get("x-override")).to.equal("yes");
+        expect(answer.headers.get("x-static")).to.equal("v1");
+        expect(answer.json()).to.deep.equal({ ok: true });
+    });
+
+    // how-to-mock-integration.html: the request template's statusCode is the integration response's status.
+    it("MOCK: takes the status from the request template and selects the response by it", async () => {
+        const answer = await api.call("/mock-error");
+        expect([answer.status, answer.json()]).to.deep.equal([503, { mocked: "failure" }]);
+    });
+
+    it("AWS service: answers from the fixture for the route, through response mapping; a missing fixture fails clearly", async () => {
+        const answer = await api.call("/stock/A-1");
+        expect([answer.status, answer.json()]).to.deep.equal([200, { sku: "A-1", count: 7 }]);
+        const missing = await api.call("/unstocked");
+        expect(missing.status).to.equal(500);
+        expect(api.warnings.some((w) => w.includes('no fixture for the AWS service integration of GET /unstocked') && w.includes("--aws-fixtures"))).to.equal(true);
+    });
+});
