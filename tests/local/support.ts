@@ -65,14 +65,17 @@ export interface TestApi extends RunningApi {
     call(path: string, init?: RequestInit): Promise<Answer>;
     logs: string[];
     warnings: string[];
+    /** Console output of the functions, as `<name>: <line>`. */
+    functionLogs: string[];
 }
 
 /** One server for a test file; `functions` run in-process from their bundles. */
 export async function serveTest(def: ApiDefinition, options: Partial<ServeOptions> & { functions?: LocalFunction[] } = {}): Promise<TestApi> {
     const logs: string[] = [];
     const warnings: string[] = [];
+    const functionLogs: string[] = [];
     const warn = (m: string) => warnings.push(m);
-    const runtime = new InProcessRuntime(options.functions ?? [], warn);
+    const runtime = new InProcessRuntime(options.functions ?? [], warn, (name, line) => functionLogs.push(`${name}: ${line}`));
     const running = await serveApi(def, { invoker: runtime, accessLog: (l) => logs.push(l), warn, port: 0, ...options });
     const call = async (path: string, init?: RequestInit): Promise<Answer> => {
         const response = await fetch(`${running.url}${path}`, init);
@@ -80,5 +83,5 @@ export async function serveTest(def: ApiDefinition, options: Partial<ServeOption
         const text = body.toString("utf8");
         return { status: response.status, headers: response.headers, body, text, json: () => JSON.parse(text) };
     };
-    return { ...running, call, logs, warnings };
+    return { ...running, call, logs, warnings, functionLogs };
 }

@@ -50,6 +50,9 @@ export class ModelValidators {
     }
 }
 
+/** validationErrorString goes inside a JSON string in templates (`"$context.error.validationErrorString"`). */
+const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
+
 function missingParameters(operation: Operation, request: MethodRequest): string[] {
     return operation.parameters
         .filter((p) => p.required && p.in !== "path")
@@ -82,10 +85,10 @@ export function validateRequest(operation: Operation, request: MethodRequest, va
     try {
         body = JSON.parse(request.http.body.toString("utf8"));
     } catch (err) {
-        return new GatewayFailure("BAD_REQUEST_BODY", "Invalid request body", `[Invalid JSON: ${(err as Error).message}]`);
+        return new GatewayFailure("BAD_REQUEST_BODY", "Invalid request body", jsonEscaped(`[Invalid JSON: ${(err as Error).message}]`));
     }
     const validate = validators.get(model);
     if (validate(body)) return undefined;
     const errors = (validate.errors ?? []).map((e) => `${e.instancePath || "(root)"} ${e.message ?? "is invalid"}`.trim());
-    return new GatewayFailure("BAD_REQUEST_BODY", "Invalid request body", `[${errors.join(", ")}]`);
+    return new GatewayFailure("BAD_REQUEST_BODY", "Invalid request body", jsonEscaped(`[${errors.join(", ")}]`));
 }

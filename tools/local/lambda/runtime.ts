@@ -14,6 +14,7 @@
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import * as path from "node:path";
+import { format } from "node:util";
 import * as vm from "node:vm";
 import { bundleHandler, REPOSITORY_ROOT } from "../../../components/functions/bundle";
 import type { FunctionInvoker, InvokeResult } from "./invoke";
@@ -51,12 +52,18 @@ function lambdaEnvironment(fn: LocalFunction): Record<string, string> {
     };
 }
 
-/** Evaluates a bundle as Lambda loads `index.js`, with its own environment. */
-export function loadBundle(code: string, env: Record<string, string>, filename: string): Record<string, unknown> {
-    const wrapper = vm.compileFunction(code, ["exports", "require", "module", "__filename", "__dirname", "process"], { filename });
+/** Where a function's console output goes (Lambda sends it to the function's log group). */
+export type FunctionLog = (functionName: string, line: string) => void;
+
+const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug", "trace"] as const;
+
+/** Evaluates a bundle as Lambda loads `index.js`, with its own environment and console. */
+export function loadBundle(code: string, env: Record<string, string>, filename: string, log: (line: string) => void): Record<string, unknown> {
+    const wrapper = vm.compileFunction(code, ["exports", "require", "module", "__filename", "__dirname", "process", "console"], { filename });
     const module = { exports: {} as Record<string, unknown> };
     const ownProcess = new Proxy(process, { get: (target, key) => (key === "env" ? env : Reflect.get(target, key, target)) });
-    wrapper(module.exports, createRequire(path.join(REPOSITORY_ROOT, "index.js")), module, filename, path.dirname(filename), ownProcess);
+    const ownConsole = Object.assign(Object.create(console), Object.fromEntries(CONSOLE_METHODS.map((m) => [m, (...args: unknown[]) => log(format(...args))])));
+    wrapper(module.exports, createRequire(path.join(REPOSITORY_ROOT, "index.js")), module, filename, path.dirname(filename), ownProcess, ownConsole);
     return module.exports;
 }
 
@@ -77,7 +84,11 @@ export class InProcessRuntime implements FunctionInvoker {
     private readonly byArn = new Map<string, LocalFunction>();
     private readonly handlers = new Map<string, Handler | { initError: { errorType: string; errorMessage: string } }>();
 
-    constructor(functions: readonly LocalFunction[], private readonly warn: (message: string) => void = () => undefined) {
+    constructor(
+        functions: readonly LocalFunction[],
+        private readonly warn: (message: string) => void = () => undefined,
+        private readonly functionLog: FunctionLog = (name, line) => process.stderr.write(`[${name}] ${line}\n`),
+    ) {
         for (const fn of functions) this.byArn.set(fn.arn, fn);
     }
 
@@ -93,7 +104,8 @@ export class InProcessRuntime implements FunctionInvoker {
         if (!loaded) {
             try {
                 const bundle = bundleHandler(fn.entry);
-                const exports = loadBundle(bundle.code, lambdaEnvironment(fn), path.join(REPOSITORY_ROOT, ".local-lambda", functionName(arn), "index.js"));
+                const name = functionName(arn);
+                const exports = loadBundle(bundle.code, lambdaEnvironment(fn), path.join(REPOSITORY_ROOT, ".local-lambda", name, "index.js"), (line) => this.functionLog(name, line));
                 const handler = exports[fn.handlerName ?? "handler"];
                 if (typeof handler !== "function") throw new Error(`${fn.entry} exports no function "${fn.handlerName ?? "handler"}"`);
                 loaded = handler as Handler;
