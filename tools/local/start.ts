@@ -10,7 +10,7 @@ import { jwksOf, loadOrCreateKeys, LOCAL_ISSUER, localKeySet } from "./auth/keys
 import type { AwsFixtures } from "./gateway/integrate";
 import { type GatewayOptions, LocalGateway } from "./gateway/pipeline";
 import type { ApiDefinition } from "./gateway/types";
-import { InProcessRuntime } from "./lambda/runtime";
+import { type FunctionLog, InProcessRuntime } from "./lambda/runtime";
 import { listen, type StaticFile } from "./server";
 import { apiDefinition, loadStack, LocalUsageError, PROJECT_ROOT, stackFunctions, type StackSelection } from "./stack";
 
@@ -58,6 +58,8 @@ export interface LocalStackOptions extends StackSelection {
     awsFixtures?: string;
     accessLog?: (line: string) => void;
     warn?: (message: string) => void;
+    /** Where functions' console output goes; default stderr, each line prefixed with the function's name. */
+    functionLog?: FunctionLog;
 }
 
 export interface RunningStack extends RunningApi {
@@ -96,7 +98,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Runni
     try {
         const jwksUrl = remoteJwks ?? `http://${host}:${handle.port}${JWKS_PATH}`;
         const issuer = options.issuer ?? (remoteJwks === undefined ? LOCAL_ISSUER : undefined);
-        const runtime = new InProcessRuntime(stackFunctions(loaded, { jwksUrl, issuer }, options.functions), warn);
+        const runtime = new InProcessRuntime(stackFunctions(loaded, { jwksUrl, issuer }, options.functions), warn, options.functionLog);
         runtime.warmUp();
         const cognitoKeys: JWTVerifyGetKey = jwks ? localKeySet(jwks) : createRemoteJWKSet(new URL(remoteJwks!));
         const definition = apiDefinition(loaded, options.apiKeys);
