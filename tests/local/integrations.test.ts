@@ -24,7 +24,9 @@ async function startBackend(): Promise<{ url: string; seen: Seen[]; close(): Pro
             const body = Buffer.concat(chunks).toString("utf8");
             seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
             const order = /^\/orders\/([^/?]+)/.exec(req.url!)?.[1];
-            if (req.url!.startsWith("/slow")) {
+            if (req.url!.startsWith("/b64")) {
+                res.writeHead(200, { "content-type": "text/plain" }).end(Buffer.from(PNG_SIGNATURE).toString("base64"));
+            } else if (req.url!.startsWith("/slow")) {
                 setTimeout(() => res.end("late"), 500).unref();
             } else if (order === "missing") {
                 res.writeHead(404, { "content-type": "application/json" }).end('{"error":"no such order"}');
@@ -49,10 +51,12 @@ async function startBackend(): Promise<{ url: string; seen: Seen[]; close(): Pro
 }
 
 const BACKEND = "https://backend.example.com";
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 const http_ = (uri: string, extra: Record<string, unknown> = {}) => ({ "x-amazon-apigateway-integration": { type: "http", httpMethod: "GET", uri, timeoutInMillis: 29000, ...extra } });
 
 const DOCUMENT = {
+    "x-amazon-apigateway-binary-media-types": ["application/octet-stream"],
     paths: {
         "/orders/{id}": {
             get: http_(`${BACKEND}/orders/{id}`, {
@@ -91,6 +95,11 @@ const DOCUMENT = {
                 "x-amazon-apigateway-integration": { type: "http_proxy", httpMethod: "ANY", uri: `${BACKEND}/{proxy}`, requestParameters: { "integration.request.path.proxy": "method.request.path.proxy" } },
             },
         },
+        "/versioned": { get: http_("https://${stageVariables.backendHost}/${stageVariables.version}/items", { responses: { default: { statusCode: "200", responseTemplates: { "application/json": "$input.body" } } } }) },
+        "/to-text": {
+            post: http_(`${BACKEND}/to-text`, { httpMethod: "POST", contentHandling: "CONVERT_TO_TEXT", passthroughBehavior: "when_no_match", responses: { default: { statusCode: "200", responseTemplates: { "application/json": "$input.body" } } } }),
+        },
+        "/image": { get: http_(`${BACKEND}/b64`, { responses: { default: { statusCode: "200", contentHandling: "CONVERT_TO_BINARY", responseParameters: { "method.response.header.Content-Type": "'image/png'" } } } }) },
         "/slow": { get: http_(`${BACKEND}/slow`, { timeoutInMillis: 100, responses: { default: { statusCode: "200" } } }) },
         "/override": {
             get: mock('#set($context.responseOverride.status = 202)#set($context.responseOverride.header.X-Override = "yes"){"ok":true}', {
@@ -127,7 +136,7 @@ describe("local gateway: integrations and mapping (over HTTP)", () => {
 
     before(async () => {
         backend = await startBackend();
-        api = await serveTest(definition(DOCUMENT), {
+        api = await serveTest(definition(DOCUMENT, { stage: { name: "test", variables: { backendHost: "backend.example.com", version: "v2" } } }), {
             backends: { "backend.example.com": backend.url },
             awsFixtures: { "GET /stock/{sku}": { statusCode: 200, body: { Item: { sku: { S: "A-1" }, count: { N: "7" } } } } },
         });
@@ -183,6 +192,23 @@ describe("local gateway: integrations and mapping (over HTTP)", () => {
         expect(answer.headers.get("x-backend")).to.equal("echo");
         expect(answer.json()).to.deep.equal({ method: "PUT", url: "/a/b%20c?x=1&x=2", body: "payload" });
         expect(backend.seen[backend.seen.length - 1].headers["x-trace"]).to.equal("t-9");
+    });
+
+    // stage-variables.html: ${stageVariables.<name>} in an integration URI is replaced by the stage variable's value.
+    it("fills stage variables into the integration URI", async () => {
+        const answer = await api.call("/versioned");
+        expect([answer.status, answer.json().url]).to.deep.equal([200, "/v2/items"]);
+    });
+
+    // api-gateway-payload-encodings-workflow.html: CONVERT_TO_TEXT base64-encodes a binary payload for the
+    // integration; CONVERT_TO_BINARY on an integration response base64-decodes its text.
+    it("converts payloads by contentHandling: binary to base64 text for the backend, base64 text to bytes for the client", async () => {
+        const bytes = Buffer.from([0, 1, 2, 0xfe, 0xff]);
+        const sent = await api.call("/to-text", { method: "POST", headers: { "content-type": "application/octet-stream" }, body: bytes });
+        expect(JSON.parse(sent.text).body).to.equal(bytes.toString("base64"));
+        const image = await api.call("/image");
+        expect(image.headers.get("content-type")).to.equal("image/png");
+        expect(image.body.equals(Buffer.from(PNG_SIGNATURE))).to.equal(true);
     });
 
     // limits.html: integration timeout 50 ms - 29 s; supported-gateway-response-types.html: INTEGRATION_TIMEOUT 504.

@@ -21,7 +21,11 @@ import { GatewayFailure, type HttpResponse, type MethodSettings, type StageDefin
 export const MAX_CACHED_BYTES = 1_048_576;
 const DEFAULT_TTL_SECONDS = 300;
 
-/** `{resource_path}/{http_method}` with `/` as `~1`: the key of a method's own settings. */
+/**
+ * `{resource_path}/{http_method}` with `/` as `~1`: the key of a method's own settings
+ * (UpdateStage's `methodSettings` patch paths). Read from AWS's format here rather than taken
+ * from the builder, so a builder writing the wrong key shows as a method without its override.
+ */
 export function methodSettingsKey(method: string, resourcePath: string): string {
     return `${resourcePath.replace(/\//g, "~1")}/${method === "ANY" ? "*" : method}`;
 }

@@ -4,16 +4,7 @@
 // API behaviour; nothing here is re-derived from stack config.
 // Extensions: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions.html
 
-export const OPERATION_KEYS: Readonly<Record<string, string>> = {
-    get: "GET",
-    post: "POST",
-    put: "PUT",
-    patch: "PATCH",
-    delete: "DELETE",
-    head: "HEAD",
-    options: "OPTIONS",
-    "x-amazon-apigateway-any-method": "ANY",
-};
+import { OPERATION_KEYS } from "../../../components/api/openapi/paths";
 
 export interface Parameter {
     name: string;

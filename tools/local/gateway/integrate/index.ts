@@ -88,8 +88,14 @@ async function mapped(call: IntegrationCall, deps: IntegrateDependencies, type: 
     return mapResponse(integration, answer, selector, request, context, call.api.stage.variables, call.binaryMediaTypes);
 }
 
+/** `${stageVariables.name}` in an integration URI is the stage variable's value (stage-variables.html). */
+export function withStageVariables(uri: unknown, variables: Record<string, string>): string {
+    return String(uri ?? "").replace(/\$\{stageVariables\.([A-Za-z0-9_]+)\}/g, (_, name: string) => variables[name] ?? "");
+}
+
 export async function integrate(call: IntegrationCall, deps: IntegrateDependencies): Promise<HttpResponse | GatewayFailure> {
     const type = String(call.integration.type ?? "").toLowerCase();
+    call = { ...call, integration: { ...call.integration, uri: withStageVariables(call.integration.uri, call.api.stage.variables) } };
     const started = deps.now();
     try {
         switch (type) {
