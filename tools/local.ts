@@ -7,37 +7,21 @@
 // 0 stopped, 2 invalid config or usage, 1 anything else.
 
 import { isConfigValidationError } from "../components/config";
-import { refuse } from "./command-line";
-import { parseLocalArgs } from "./local/args";
+import { runLocalCommand } from "./local/command";
 import { LocalUsageError } from "./local/stack";
-import { startLocalStack } from "./local/start";
-import { localToken } from "./local/token";
 import { PlanUsageError } from "./plan/project";
 
-async function main(argv: string[]): Promise<number | undefined> {
-    const command = parseLocalArgs(argv);
-    if (!command.ok) return refuse(command);
-    if (command.kind === "token") {
-        process.stdout.write(`${await localToken(command.options)}\n`);
-        return 0;
-    }
-    const running = await startLocalStack({ ...command.options, accessLog: (line) => process.stdout.write(`${line}\n`) });
-    const o = command.options;
-    process.stdout.write(`serving API ${running.definition.name} of stack ${o.stack}: the document and stage settings \`pulumi up\` would deploy\n`);
-    for (const [client, key] of Object.entries(running.apiKeys)) process.stdout.write(`api key of client ${client}: ${key}\n`);
-    process.stdout.write(`JWT authorizers verify with ${running.jwksUrl}${running.issuer ? `, issuer ${running.issuer}` : ""}; mint a token: npm run -s local -- token --stack ${o.stack} --sub <id> --scopes <a,b>\n`);
-    process.stdout.write(`listening on ${running.url}\n`);
-    const stop = () => {
-        running.close().then(() => process.exit(0));
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-    return undefined;
-}
+const out = { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) };
 
-main(process.argv.slice(2)).then(
-    (code) => {
-        if (code !== undefined) process.stdout.write("", () => process.exit(code));
+runLocalCommand(process.argv.slice(2), out).then(
+    (result) => {
+        if ("exitCode" in result) {
+            process.stdout.write("", () => process.exit(result.exitCode));
+            return;
+        }
+        const stop = () => void result.running.close().then(() => process.exit(0));
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
     },
     (err) => {
         if (isConfigValidationError(err) || err instanceof LocalUsageError || err instanceof PlanUsageError) {

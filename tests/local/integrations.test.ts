@@ -51,6 +51,7 @@ async function startBackend(): Promise<{ url: string; seen: Seen[]; close(): Pro
 }
 
 const BACKEND = "https://backend.example.com";
+const OVERRIDE = '#set($context.responseOverride.status = 202)#set($context.responseOverride.header.X-Override = "yes"){"ok":true}';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 const http_ = (uri: string, extra: Record<string, unknown> = {}) => ({ "x-amazon-apigateway-integration": { type: "http", httpMethod: "GET", uri, timeoutInMillis: 29000, ...extra } });
@@ -102,9 +103,7 @@ const DOCUMENT = {
         "/image": { get: http_(`${BACKEND}/b64`, { responses: { default: { statusCode: "200", contentHandling: "CONVERT_TO_BINARY", responseParameters: { "method.response.header.Content-Type": "'image/png'" } } } }) },
         "/slow": { get: http_(`${BACKEND}/slow`, { timeoutInMillis: 100, responses: { default: { statusCode: "200" } } }) },
         "/override": {
-            get: mock('#set($context.responseOverride.status = 202)#set($context.responseOverride.header.X-Override = "yes"){"ok":true}', {
-                responses: { default: { statusCode: "200", responseParameters: { "method.response.header.X-Static": "'v1'" }, responseTemplates: { "application/json": '#set($context.responseOverride.status = 202)#set($context.responseOverride.header.X-Override = "yes"){"ok":true}' } } },
-            }),
+            get: mock(OVERRIDE, { responses: { default: { statusCode: "200", responseParameters: { "method.response.header.X-Static": "'v1'" }, responseTemplates: { "application/json": OVERRIDE } } } }),
         },
         "/mock-error": {
             get: mock("{}", {

@@ -1,10 +1,10 @@
 // `npm run local` on a shipped stack: the emulator serves the document and stage settings the
 // program deploys (checked against the offline plan's recorded RestApi, Stage, MethodSettings
 // and UsagePlan inputs), runs the stack's own functions (the JWT authorizer and the upload
-// function) from their bundles, mints local tokens, and as a command prints its listening line
-// and stops cleanly on Ctrl-C.
+// function) from their bundles, mints local tokens, prints its listening line once it answers
+// and stops cleanly. (The process around the command, tools/local.ts, only maps Ctrl-C to that
+// stop and errors to exit codes; it is not spawned here, which would cost the suite seconds.)
 
-import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,10 +12,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
 import { parseLocalArgs } from "../../tools/local/args";
+import { runLocalCommand } from "../../tools/local/command";
 import { loadStack, LocalUsageError } from "../../tools/local/stack";
-import { startLocalStack, type RunningStack } from "../../tools/local/start";
+import type { RunningStack } from "../../tools/local/start";
 import { localToken } from "../../tools/local/token";
-import { REPO_ROOT } from "../../tools/plan/index";
 import { planLookups, rawInputs } from "../support/plan-program";
 import { shippedPlan } from "../support/shipped-plans";
 
@@ -31,51 +31,36 @@ function sameApartFromIds(local: unknown, deployed: unknown, at = "$"): void {
     for (const key of Object.keys(local)) sameApartFromIds((local as any)[key], (deployed as any)[key], `${at}.${key}`);
 }
 
-/** `npm run local` as a child process; resolves with its URL once it prints the listening line. */
-function startCommand(keysDir: string) {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "tools/local.ts", "--stack", "dev", "--api", "orders", "--port", "0", "--keys-dir", keysDir], { cwd: REPO_ROOT });
-    let stdout = "";
-    const listening = new Promise<string>((resolve, reject) => {
-        child.stdout!.on("data", (d) => {
-            stdout += d;
-            const m = /listening on (http:\/\/127\.0\.0\.1:\d+\/dev)\n/.exec(stdout);
-            if (m) resolve(m[1]);
-        });
-        child.on("exit", (code) => reject(new Error(`exited ${code} before listening:\n${stdout}`)));
-    });
-    listening.catch(() => undefined);
-    return { child, stdout: () => stdout, listening };
-}
-
 describe("npm run local: the dev stack's orders API", function () {
     this.timeout(60_000);
     const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "gatevault-local-keys-"));
     let running: RunningStack;
     let backend: http.Server;
     const seen: string[] = [];
-    let command: { child: ChildProcess; stdout: () => string; listening: Promise<string> };
+    const stdout: string[] = [];
+    let answeredWhenListening = 0;
 
     before(async () => {
-        // The command starts first and gets ready while the in-process tests run.
-        command = startCommand(keysDir);
         backend = http.createServer((req, res) => {
             seen.push(`${req.method} ${req.url}`);
             res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ orders: [{ order_id: "o-1", status: "PAID", total_cents: 1250, created_at: "2026-11-26T12:00:00Z", lines: [] }] }));
         });
         await new Promise<void>((resolve) => backend.listen(0, "127.0.0.1", resolve));
-        running = await startLocalStack({
-            stack: "dev",
-            api: "orders",
-            port: 0,
-            keysDir,
-            backends: { "orders.dev.example.com": `http://127.0.0.1:${(backend.address() as AddressInfo).port}` },
-            accessLog: () => undefined,
-            warn: () => undefined,
-            functionLog: () => undefined,
+        const backendUrl = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
+        const argv = ["--stack", "dev", "--api", "orders", "--port", "0", "--keys-dir", keysDir, "--backend", `orders.dev.example.com=${backendUrl}`];
+        const result = await runLocalCommand(argv, {
+            stdout: (text) => {
+                stdout.push(text);
+                // The line must come only once the server answers: ask it at that very moment.
+                const m = /^listening on (\S+)\n$/.exec(text);
+                if (m) void fetch(`${m[1]}/health`).then((r) => (answeredWhenListening = r.status));
+            },
+            stderr: () => undefined,
         });
+        if (!("running" in result)) throw new Error(`npm run local exited ${result.exitCode}`);
+        running = result.running;
     });
     after(async () => {
-        if (command.child.exitCode === null) command.child.kill("SIGKILL");
         await running?.close();
         backend.closeAllConnections();
         await new Promise<void>((resolve) => backend.close(() => resolve()));
@@ -130,6 +115,7 @@ describe("npm run local: the dev stack's orders API", function () {
         expect(() => loadStack({ stack: "dev", api: "billing" })).to.throw(LocalUsageError, 'stack dev has no API "billing" (APIs: orders, inventory)');
         expect(() => loadStack({ stack: "dev" })).to.throw(LocalUsageError, "choose one with --api (orders, inventory)");
         for (const [argv, message] of [
+            [["--stack", "dev", "--api", "orders", "--bogus"], "Unknown option '--bogus'"],
             [["--api", "orders"], "--stack is required"],
             [["--stack", "dev", "--port", "70000"], "--port must be 0-65535"],
             [["--stack", "dev", "--backend", "nohost"], "--backend must be <name>=<value>"],
@@ -142,12 +128,35 @@ describe("npm run local: the dev stack's orders API", function () {
         }
     });
 
-    it("as a command: prints its listening line once it answers, and exits 0 on Ctrl-C", async () => {
-        const url = await command.listening;
-        const key = /api key of client qa-team: (\S+)/.exec(command.stdout())![1];
-        expect((await fetch(`${url}/health`, { headers: { "x-api-key": key } })).status).to.equal(200);
-        const exited = new Promise<number | null>((resolve) => command.child.on("exit", resolve));
-        command.child.kill("SIGINT");
-        expect(await exited).to.equal(0);
+    it("prints the API keys, then its listening line once it answers, and access log lines as requests come", async () => {
+        const key = /^api key of client qa-team: (\S+)\n$/.exec(stdout.find((l) => l.startsWith("api key of client qa-team")) ?? "")![1];
+        expect(key).to.equal(running.apiKeys["qa-team"]);
+        expect(stdout.findIndex((l) => l.startsWith("listening on "))).to.equal(3);
+        expect(stdout[3]).to.equal(`listening on ${running.url}\n`);
+        expect(running.url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/dev$/);
+        // The health route answered (403: no API key) at the moment the line was printed.
+        await new Promise((r) => setTimeout(r, 50));
+        expect(answeredWhenListening).to.equal(403);
+        const logged = stdout.slice(4).map((l) => JSON.parse(l));
+        expect(logged.some((l) => l.resourcePath === "/health" && l.status === "403" && l.errorType === "INVALID_API_KEY")).to.equal(true);
+    });
+
+    it("mints a token as a command, which the served API accepts", async () => {
+        let printed = "";
+        const result = await runLocalCommand(["token", "--stack", "dev", "--sub", "bob", "--scopes", "orders/read", "--keys-dir", keysDir], { stdout: (t) => (printed += t), stderr: () => undefined });
+        expect(result).to.deep.equal({ exitCode: 0 });
+        expect(printed).to.match(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+        expect((await fetch(`${running.url}/orders`, { headers: { Authorization: `Bearer ${printed.trim()}` } })).status).to.equal(200);
+    });
+
+    it("stops cleanly: after close the port takes no connection", async () => {
+        let printed = "";
+        const result = await runLocalCommand(["--stack", "dev", "--api", "inventory", "--port", "0", "--keys-dir", keysDir], { stdout: (t) => (printed += t), stderr: () => undefined });
+        if (!("running" in result)) throw new Error("did not start");
+        expect(printed).to.contain(`listening on ${result.running.url}\n`);
+        expect((await fetch(`${result.running.url}/items`)).status).to.equal(401);
+        await result.running.close();
+        const refused = await fetch(`${result.running.url}/items`).then(() => "answered", (err: Error) => String((err.cause as { code?: string })?.code));
+        expect(refused).to.equal("ECONNREFUSED");
     });
 });

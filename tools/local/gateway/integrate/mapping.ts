@@ -22,7 +22,7 @@ import { evaluateJsonPath, renderVtl } from "../../vtl";
 import { convertPayload, isBinaryType } from "../content";
 import type { RequestContext } from "../context";
 import { mappedValue } from "../respond";
-import { header, mediaType, requestParameter, type MethodRequest } from "../request";
+import { header, mediaType, type MethodRequest } from "../request";
 import { GatewayFailure, type HttpResponse } from "../types";
 import type { IntegrationResponse } from "./types";
 
@@ -110,7 +110,7 @@ function responseParameter(source: string, integration: IntegrationResponse, req
             return undefined;
         }
     }
-    return mappedValue(source, request, stageVariables) ?? (source.startsWith("method.request.") ? requestParameter(request, source) : undefined);
+    return mappedValue(source, request, stageVariables);
 }
 
 export function mapResponse(
