@@ -3,6 +3,9 @@
 // responses, binary media types and API key source. The document is the only source of
 // API behaviour; nothing here is re-derived from stack config.
 // Extensions: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions.html
+// Deliberately not read: x-amazon-apigateway-policy (resource policies are not evaluated),
+// x-amazon-apigateway-endpoint-configuration, x-amazon-apigateway-minimum-compression-size
+// (responses are never compressed), documentation parts.
 
 import { OPERATION_KEYS } from "../../../components/api/openapi/paths";
 

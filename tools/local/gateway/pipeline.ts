@@ -6,6 +6,8 @@
 // ("Payload size 10 MB", https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
 // A path outside the stage answers 403 {"message":"Forbidden"}, as API Gateway does for a
 // stage that does not exist.
+// Deliberately not modelled: WAF and resource policies (evaluated before routing in AWS), IAM
+// authorization, canary settings, client certificates.
 
 import type { JWTVerifyGetKey } from "jose";
 import type { FunctionInvoker } from "../lambda/invoke";

@@ -1,6 +1,9 @@
 // The method request as the other stages read it: headers (names case-insensitive, as HTTP
 // says), query string and path parameters, single- and multi-valued, the way API Gateway
-// hands them to mapping expressions, templates and the Lambda proxy event.
+// hands them to mapping expressions, templates and the Lambda proxy event
+// (request-response-data-mappings.html, "method.request.header|querystring|path|multivalue*").
+// Deliberately not modelled: API Gateway's own header rewrites (it drops or renames some
+// headers, such as Host, before the integration: see http.ts).
 
 import type { HttpRequest } from "./types";
 

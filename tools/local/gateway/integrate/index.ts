@@ -2,6 +2,8 @@
 // into the method response: proxy types (aws_proxy, http_proxy) pass the answer through,
 // the others (http, aws, mock) go through request and response mapping (mapping.ts).
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration.html
+// Deliberately not modelled: cacheNamespace (entries are keyed per method), tlsConfig,
+// integration credentials (nothing here calls AWS).
 
 import type { FunctionInvoker } from "../../lambda/invoke";
 import { functionArnOfUri } from "../../lambda/invoke";
