@@ -70,13 +70,13 @@ export function wireStack(selection: StackSelection): WiredStack {
     return { stack: selection.stack, config: wiring.config, documents: wiring.documents };
 }
 
-/** One API of a wired stack: the one named, or the only one, or the first that `fits`. */
+/** One API of a wired stack: the one named, or else the only one that `fits`. */
 export function selectApi(wired: WiredStack, name: string | undefined, fits: (api: ApiConfig) => boolean = () => true): LoadedStack {
     const names = wired.config.apis.map((a) => a.name);
     if (names.length === 0) throw new LocalUsageError(`stack ${wired.stack} has no APIs (gatevault:apis is empty)`);
     const candidates = wired.config.apis.filter(fits).map((a) => a.name);
-    const wanted = name ?? (candidates.length === 1 || (candidates.length > 0 && names.length > 1 && candidates.length < names.length) ? candidates[0] : undefined);
-    if (wanted === undefined) throw new LocalUsageError(`stack ${wired.stack} has several APIs; choose one with --api (${names.join(", ")})`);
+    const wanted = name ?? (candidates.length === 1 ? candidates[0] : undefined);
+    if (wanted === undefined) throw new LocalUsageError(`stack ${wired.stack} has several APIs; choose one with --api (${(candidates.length > 0 ? candidates : names).join(", ")})`);
     const index = names.indexOf(wanted);
     if (index < 0) throw new LocalUsageError(`stack ${wired.stack} has no API "${wanted}" (APIs: ${names.join(", ")})`);
     return { stack: wired.stack, config: wired.config, apiConfig: wired.config.apis[index], document: wired.documents[index]! };

@@ -4,6 +4,9 @@
 // token answers 401, not 400), usage-plan limits need the API key, and the cache sits in front of
 // the integration only. Payloads above 10 MB answer 413 REQUEST_TOO_LARGE before anything else
 // ("Payload size 10 MB", https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
+// CORS is the document's, as API Gateway serves it (https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html):
+// preflights are the OPTIONS methods' MOCK integrations, CORS headers come from integration
+// response and gateway response parameters (or from a proxy backend), and nothing is added here.
 // A path outside the stage answers 403 {"message":"Forbidden"}, as API Gateway does for a
 // stage that does not exist.
 // Deliberately not modelled: WAF and resource policies (evaluated before routing in AWS), IAM
