@@ -36,6 +36,9 @@ export interface MappedRequest {
     headers: Record<string, string>;
 }
 
+/** A template that never names $input cannot read the body: skip decoding a large one for it. */
+const readsInput = (template: string) => /\$!?\{?input\b/.test(template);
+
 function templateParams(request: MethodRequest) {
     return { path: request.pathParameters, querystring: request.query, header: request.headers };
 }
@@ -73,7 +76,7 @@ export function mapRequest(
         if (value !== undefined) mapped[m[1] === "header" ? "headers" : (m[1] as "path" | "querystring")][m[2]] = value;
     }
     if (chosen !== "passthrough") {
-        const text = renderVtl(chosen.template, { body: payload.toString("utf8"), params: templateParams(request), context: context as unknown as Record<string, unknown>, stageVariables });
+        const text = renderVtl(chosen.template, { body: readsInput(chosen.template) ? payload.toString("utf8") : "", params: templateParams(request), context: context as unknown as Record<string, unknown>, stageVariables });
         mapped.body = Buffer.from(text, "utf8");
         mapped.templateType = chosen.type;
         Object.assign(mapped.headers, context.requestOverride.header);
@@ -141,7 +144,7 @@ export function mapResponse(
     context.responseOverride = { header: {} };
     if (entry) {
         contentType = entry[0];
-        body = Buffer.from(renderVtl(entry[1], { body: converted.toString("utf8"), params: templateParams(request), context: context as unknown as Record<string, unknown>, stageVariables }), "utf8");
+        body = Buffer.from(renderVtl(entry[1], { body: readsInput(entry[1]) ? converted.toString("utf8") : "", params: templateParams(request), context: context as unknown as Record<string, unknown>, stageVariables }), "utf8");
     }
     let statusCode = Number(chosen.statusCode ?? 200);
     const override = context.responseOverride;
