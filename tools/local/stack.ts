@@ -112,8 +112,8 @@ function referenceValue(ref: Reference, loaded: LoadedStack): string {
 /** The stage as ApiEndpoint configures it: variables, cache, `*\/*` and per-method settings, access log format. */
 export function stageOf(api: ApiConfig, document: ApiDocument): StageDefinition {
     const settings: StageDefinition["methodSettings"] = { "*/*": methodSettings(api) };
-    for (const route of document.methodThrottles) {
-        settings[methodSettingsPath(route.method, route.path)] = methodSettings(api, route.throttle);
+    for (const route of document.methodOverrides) {
+        settings[methodSettingsPath(route.method, route.path)] = methodSettings(api, { throttle: route.throttle, cachingEnabled: route.cachingEnabled });
     }
     return { name: api.stage.name, variables: { ...api.stage.variables }, cacheClusterEnabled: api.stage.cache !== undefined, methodSettings: settings, accessLogFormat: ACCESS_LOG_FORMAT };
 }
