@@ -49,7 +49,7 @@ describe("offline plan runner", () => {
         const vault = named("backup-vault-eu-central-1-vault").options;
         expect(vault).to.include({ protect: true, retainOnDelete: true, deleteBeforeReplace: null });
         expect(vault.provider).to.deep.include({ name: "aws-eu-central-1", default: false, accountId: "222222222222", region: "eu-central-1" });
-        expect(named("backup-central-vault-vault").options.provider).to.deep.include({ accountId: "333333333333", region: "eu-west-1" });
+        expect(named("backup-central-vault-vault").options.provider).to.deep.include({ accountId: "555555555555", region: "eu-west-1" });
         // The vault policy waits for the lock by dependsOn, not through an input.
         expect(named("backup-vault-policy").options.dependsOn).to.deep.equal([named("backup-vault-lock").urn]);
         // Components are created through no provider of their own.
