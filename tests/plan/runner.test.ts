@@ -50,8 +50,8 @@ describe("offline plan runner", () => {
         expect(vault).to.include({ protect: true, retainOnDelete: true, deleteBeforeReplace: null });
         expect(vault.provider).to.deep.include({ name: "aws-eu-central-1", default: false, accountId: "222222222222", region: "eu-central-1" });
         expect(named("backup-central-vault-vault").options.provider).to.deep.include({ accountId: "555555555555", region: "eu-west-1" });
-        // The vault policy waits for the lock by dependsOn, not through an input.
-        expect(named("backup-vault-policy").options.dependsOn).to.deep.equal([named("backup-vault-lock").urn]);
+        // The notifications wait for the topic's policy by dependsOn, not through an input.
+        expect(named("backup-vault-notifications").options.dependsOn).to.deep.equal([named("backup-vault-events-policy").urn]);
         // Components are created through no provider of their own.
         expect(named("backup-vault").options.provider).to.equal(null);
     });
