@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { renderPolicyDocument } from "../../tools/plan/mocks";
 import { contextOfProvider } from "../../tools/plan/mocks/context";
 import { mockResourceOutputs } from "../../tools/plan/mocks/resource-outputs";
+import { shippedPlan } from "../support/shipped-plans";
 
 const ctx = { partition: "aws", region: "eu-west-1", accountId: "111111111111", organizationId: "o-abc" };
 
@@ -50,6 +51,23 @@ describe("offline mocks", () => {
         expect(a.outputs.name).to.match(/^alerts-[0-9a-f]{7}$/);
         expect(a.outputs.name).to.not.equal(b.outputs.name);
         expect(a.outputs.arn).to.equal(`arn:aws:sns:eu-west-1:111111111111:${a.outputs.name}`);
+    });
+
+    // Client VPN endpoint ids are cvpn-endpoint-<17 hex>; clients reach
+    // <random label>.cvpn-endpoint-<id>.prod.clientvpn.<region>.amazonaws.com (AWS Client VPN
+    // Administrator Guide, cvpn-working-endpoint-export.html), so the name AWS reports starts with
+    // a wildcard label; the ARN is the provider's (internal/service/ec2/vpnclient_endpoint.go).
+    it("gives a Client VPN endpoint its id, ARN and the DNS name clients connect to", () => {
+        const out = mockResourceOutputs({ urn: "urn:vpn", type: "aws:ec2clientvpn/endpoint:Endpoint", name: "vpn", inputs: {}, ctx });
+        expect(out.id).to.match(/^cvpn-endpoint-[0-9a-f]{17}$/);
+        expect(out.outputs.arn).to.equal(`arn:aws:ec2:eu-west-1:111111111111:client-vpn-endpoint/${out.id}`);
+        expect(out.outputs.dnsName).to.equal(`*.${out.id}.prod.clientvpn.eu-west-1.amazonaws.com`);
+        expect(mockResourceOutputs({ urn: "urn:vpn", type: "aws:ec2clientvpn/endpoint:Endpoint", name: "vpn", inputs: {}, ctx })).to.deep.equal(out);
+    });
+
+    it("the dev stack's Client VPN reports a known DNS name in the plan", async () => {
+        const vpn = (await shippedPlan("dev")).resources.find((r) => r.type === "gatevault:network:ClientVpnEndpoint")!;
+        expect(vpn.record.registeredOutputs?.dnsName).to.match(/^\*\.cvpn-endpoint-[0-9a-f]{17}\.prod\.clientvpn\.[a-z0-9-]+\.amazonaws\.com$/);
     });
 
     it("gives unknown resource types a stable id and no invented outputs", () => {

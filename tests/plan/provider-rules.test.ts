@@ -6,11 +6,12 @@
 // unknown keys; validateConflictingAttributes defers an unknown: "might become unset once known").
 
 import { expect } from "chai";
-import { checkResource, genericPath, providerRuleTable, ruleLabel } from "../../tools/plan/provider-rules";
-import { ipv4CidrProblem } from "../../tools/plan/provider-rules/ec2";
+import * as path from "node:path";
+import { checkResource, genericPath, pluginComponents, providerRuleTable, ruleLabel } from "../../tools/plan/provider-rules";
 import type { ProviderRule, ResourceRules } from "../../tools/plan/provider-rules/types";
-import { arnProblem, iamPolicyJsonProblem } from "../../tools/plan/provider-rules/validators";
+import { arnProblem, cidrNetworkAddressProblem, cidrProblem, iamPolicyJsonProblem, ipv4CidrProblem } from "../../tools/plan/provider-rules/validators";
 import { UNKNOWN } from "../../tools/plan/properties";
+import { constructedTypes } from "../support/constructed-types";
 import { missingInput } from "../support/pulumi-aws-types";
 import { shippedPlan } from "../support/shipped-plans";
 
@@ -145,6 +146,13 @@ describe("provider rules (Terraform AWS provider checks, offline)", () => {
             expect(checkResource(client, { accessTokenValidity: 2, tokenValidityUnits: UNKNOWN })).to.deep.equal([]);
             const fn = providerRuleTable.find((r) => r.type === "aws:lambda/function:Function")!;
             expect(checkResource(fn, { code: "archive", handler: "index.handler", runtime: UNKNOWN })).to.deep.equal([]);
+            // A CIDR or a recording group that is an output of another resource waits for it.
+            const egress = providerRuleTable.find((r) => r.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")!;
+            expect(checkResource(egress, { cidrIpv4: UNKNOWN, fromPort: 443, toPort: 443 })).to.deep.equal([]);
+            const recorder = providerRuleTable.find((r) => r.type === "aws:cfg/recorder:Recorder")!;
+            const strategy = [{ useOnly: "INCLUSION_BY_RESOURCE_TYPES" }];
+            expect(checkResource(recorder, { recordingGroup: { allSupported: UNKNOWN, resourceTypes: ["AWS::Backup::BackupPlan"], recordingStrategies: strategy } })).to.deep.equal([]);
+            expect(checkResource(recorder, { recordingGroup: { resourceTypes: UNKNOWN, recordingStrategies: strategy } }).length).to.equal(1);
         });
     });
 
@@ -175,6 +183,57 @@ describe("provider rules (Terraform AWS provider checks, offline)", () => {
         });
     });
 
+    describe("Client VPN (internal/service/ec2/vpnclient_endpoint.go) and AWS Config recording (internal/service/configservice/configuration_recorder.go)", () => {
+        const endpoint = providerRuleTable.find((r) => r.type === "aws:ec2clientvpn/endpoint:Endpoint")!;
+        const recorder = providerRuleTable.find((r) => r.type === "aws:cfg/recorder:Recorder")!;
+        const kinds = (inputs: Record<string, unknown>) => checkResource(endpoint, inputs).map((v) => v.fields.join());
+
+        it("judges session timeouts and ports as the numbers a program passes (IntInSlice{8, 10, 12, 24}, IntInSlice{443, 1194})", () => {
+            expect(kinds({ sessionTimeoutHours: 24, vpnPort: 1194 })).to.deep.equal([]);
+            expect(kinds({ sessionTimeoutHours: 6, vpnPort: 8443 })).to.deep.equal(["sessionTimeoutHours", "vpnPort"]);
+        });
+
+        it("takes at most two authentication options and one to five security groups (MaxItems 2; MinItems 1, MaxItems 5)", () => {
+            const option = { type: "certificate-authentication", rootCertificateChainArn: "arn:aws:acm:eu-west-1:111111111111:certificate/ca" };
+            expect(kinds({ authenticationOptions: [option, option], securityGroupIds: ["sg-1"] })).to.deep.equal([]);
+            expect(kinds({ authenticationOptions: [option, option, option], securityGroupIds: [] })).to.deep.equal(["authenticationOptions", "securityGroupIds"]);
+        });
+
+        it("leaves AWS's own limits to AWS and the config: the provider accepts a /8 client range and three DNS servers", () => {
+            // CreateClientVpnEndpoint (EC2 API reference) refuses both; the provider only runs
+            // validation.IsCIDR and has no MaxItems on dns_servers, so `pulumi preview` passes them.
+            expect(kinds({ clientCidrBlock: "10.0.0.0/8", dnsServers: ["10.0.0.2", "10.0.0.3", "10.0.0.4"] })).to.deep.equal([]);
+        });
+
+        it("a recorder of chosen types needs allSupported: false and the INCLUSION_BY_RESOURCE_TYPES strategy", () => {
+            const group = (g: Record<string, unknown>) => checkResource(recorder, { recordingGroup: g }).map((v) => v.fields.join());
+            const chosen = { resourceTypes: ["AWS::Backup::BackupVault"] };
+            expect(group({ allSupported: false, ...chosen, recordingStrategies: [{ useOnly: "INCLUSION_BY_RESOURCE_TYPES" }] })).to.deep.equal([]);
+            expect(group({ ...chosen, recordingStrategies: [{ useOnly: "INCLUSION_BY_RESOURCE_TYPES" }] })).to.deep.equal(["recordingGroup.allSupported"]);
+            expect(group({ allSupported: false, ...chosen, recordingStrategies: [{ useOnly: "EXCLUSION_BY_RESOURCE_TYPES" }] })).to.deep.equal(["recordingGroup.recordingStrategies[0].useOnly"]);
+            // Without a strategy the provider checks nothing.
+            expect(group({ ...chosen })).to.deep.equal([]);
+        });
+
+        it("a recorder that excludes types needs allSupported: false, EXCLUSION_BY_RESOURCE_TYPES and no resourceTypes", () => {
+            const group = (g: Record<string, unknown>) => checkResource(recorder, { recordingGroup: g }).map((v) => v.fields.join());
+            const excluding = { allSupported: false, exclusionByResourceTypes: [{ resourceTypes: ["AWS::EC2::Instance"] }], recordingStrategies: [{ useOnly: "EXCLUSION_BY_RESOURCE_TYPES" }] };
+            expect(group(excluding)).to.deep.equal([]);
+            expect(group({ ...excluding, resourceTypes: ["AWS::Backup::BackupVault"] })).to.deep.equal(["recordingGroup.resourceTypes"]);
+            expect(group({ ...excluding, recordingStrategies: [{ useOnly: "ALL_SUPPORTED_RESOURCE_TYPES" }] })).to.deep.equal(["recordingGroup.recordingStrategies[0].useOnly"]);
+            expect(group({ ...excluding, allSupported: true, recordingStrategies: [{ useOnly: "ALL_SUPPORTED_RESOURCE_TYPES" }] })).to.deep.equal(["recordingGroup.allSupported"]);
+        });
+
+        it("the egress rule takes the ingress rule's checks, citing the file that defines them", () => {
+            const egress = providerRuleTable.find((r) => r.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")!;
+            const ingress = providerRuleTable.find((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")!;
+            expect(egress.rules.map(ruleLabel)).to.deep.equal(ingress.rules.map(ruleLabel));
+            expect(new Set(egress.rules.map((r) => r.file))).to.deep.equal(new Set(["internal/service/ec2/vpc_security_group_ingress_rule.go"]));
+            const [v] = checkResource(egress, { cidrIpv4: "10.0.0.2/16", cidrIpv6: "::/0", ipProtocol: "tcp", fromPort: 443, toPort: 443 });
+            expect(v.fields).to.deep.equal(["cidrIpv4", "cidrIpv6"]);
+        });
+    });
+
     describe("shared validators, from internal/verify/validate.go", () => {
         it("ValidARN: prefix, sections, partition, region, account and resource", () => {
             expect(arnProblem("arn:aws:s3:::gatevault-reports")).to.equal(undefined);
@@ -202,10 +261,24 @@ describe("provider rules (Terraform AWS provider checks, offline)", () => {
             expect(ipv4CidrProblem("10.0.0.0/16")).to.equal(undefined);
             expect(ipv4CidrProblem("10.0.3.7/16")).to.contain('did you mean "10.0.0.0/16"');
             expect(ipv4CidrProblem("10.0.0.0/33")).to.contain("not a valid IPv4 CIDR block");
+            expect(ipv4CidrProblem("2001:db8::/32")).to.contain("not a valid IPv4 CIDR block");
+        });
+
+        it("IsCIDR parses only, a host address included; ValidCIDRNetworkAddress wants the block's network address", () => {
+            // net.ParseCIDR: Go refuses IPv4 octets with leading zeros and prefixes past the address length.
+            expect(cidrProblem("10.100.0.1/22")).to.equal(undefined);
+            expect(cidrProblem("2001:db8::1/64")).to.equal(undefined);
+            expect(cidrProblem("10.100.0.0")).to.contain("not a valid CIDR block");
+            expect(cidrProblem("010.100.0.0/22")).to.contain("not a valid CIDR block");
+            expect(cidrProblem("2001:db8::/129")).to.contain("not a valid CIDR block");
+            expect(cidrNetworkAddressProblem("10.0.0.0/16")).to.equal(undefined);
+            expect(cidrNetworkAddressProblem("0.0.0.0/0")).to.equal(undefined);
+            expect(cidrNetworkAddressProblem("10.0.0.1/16")).to.equal('"10.0.0.1/16" is not a valid CIDR block; did you mean "10.0.0.0/16"?');
+            expect(cidrNetworkAddressProblem("10.0.0.0/40")).to.contain("not a valid CIDR block");
         });
     });
 
-    describe("the table against @pulumi/aws and the shipped stacks", () => {
+    describe("the table against @pulumi/aws, the components and the shipped stacks", () => {
         it("every field a rule or ForceNew list names is an input of the @pulumi/aws resource", () => {
             const missing: string[] = [];
             for (const resource of providerRuleTable) {
@@ -216,6 +289,33 @@ describe("provider rules (Terraform AWS provider checks, offline)", () => {
                 }
             }
             expect(missing).to.deep.equal([]);
+        });
+
+        // Types a component registers only under configs the shipped stacks do not use (AWS
+        // Config recording under `audit.resourceTracking: managed`, for one) count as much as the
+        // shipped ones: the scan reads every `new aws.<module>.<Class>(` in components/**.
+        const constructed = constructedTypes(path.resolve(__dirname, "..", "..", "components"));
+
+        it("covers every AWS resource type a component can construct, under any stack config", () => {
+            const covered = new Set(providerRuleTable.map((r) => r.type));
+            const uncovered = constructed.filter((c) => !c.type?.startsWith("awsx:") && !covered.has(c.type!));
+            expect(uncovered.map((c) => `${c.type ?? "no __pulumiType"}: new ${c.constructedAs}( in ${c.files.join(", ")}`)).to.deep.equal([]);
+        });
+
+        it("acknowledges every awsx component gatevault builds: what it creates inside its plugin no rule can see", () => {
+            const plugin = constructed.filter((c) => c.type?.startsWith("awsx:")).map((c) => c.type);
+            expect(plugin).to.include("awsx:ec2:Vpc");
+            expect(plugin.filter((t) => !(t! in pluginComponents))).to.deep.equal([]);
+        });
+
+        it("the source scan sees every type the shipped stacks register (so it is not blind)", async () => {
+            const scanned = new Set(constructed.map((c) => c.type));
+            const registered = new Set<string>();
+            for (const stack of ["dev", "prod"] as const) {
+                for (const r of (await shippedPlan(stack)).resources) if (r.type.startsWith("aws:") || r.type.startsWith("awsx:")) registered.add(r.type);
+            }
+            expect([...registered].filter((t) => !scanned.has(t))).to.deep.equal([]);
+            expect(scanned.size).to.be.greaterThan(registered.size);
         });
 
         it("covers every AWS resource type the shipped stacks register", async () => {

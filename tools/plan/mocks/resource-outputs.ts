@@ -224,6 +224,17 @@ const rules: Record<string, Rule> = {
         const id = `vpce-svc-${stableHex(f.urn, 17)}`;
         return { id, outputs: { arn: arn(f, "ec2", `vpc-endpoint-service/${id}`), serviceName: `com.amazonaws.vpce.${f.ctx.region}.${id}` } };
     },
+    // The endpoint's DNS name carries a wildcard label: clients connect to
+    // <random>.cvpn-endpoint-<id>.prod.clientvpn.<region>.amazonaws.com (AWS Client VPN
+    // Administrator Guide, cvpn-working-endpoint-export.html: `remote-random-hostname`). The ARN
+    // is the one the provider builds (internal/service/ec2/vpnclient_endpoint.go, Read).
+    "aws:ec2clientvpn/endpoint:Endpoint": (f) => {
+        const id = `cvpn-endpoint-${stableHex(f.urn, 17)}`;
+        return {
+            id,
+            outputs: { arn: arn(f, "ec2", `client-vpn-endpoint/${id}`), dnsName: `*.${id}.prod.clientvpn.${f.ctx.region}.amazonaws.com` },
+        };
+    },
     "aws:lb/loadBalancer:LoadBalancer": (f) => {
         const name = physicalName(f, "name", 32);
         const kind = f.inputs.loadBalancerType === "network" ? "net" : f.inputs.loadBalancerType === "gateway" ? "gwy" : "app";

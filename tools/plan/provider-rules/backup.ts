@@ -218,4 +218,14 @@ export const backupRules: ResourceRules[] = [
             intBetween("validationWindowHours", 1, 168),
         ],
     }),
+    resource({
+        type: "aws:backup/globalSettings:GlobalSettings",
+        terraformType: "aws_backup_global_settings",
+        file: "internal/service/backup/global_settings.go",
+        commit: "01f431114674c27cf790fafb67ac274bf8f765e1",
+        // One Required map of strings, updated in place, with no validator: which keys
+        // UpdateGlobalSettings takes is for AWS to judge, not the provider.
+        forceNew: [],
+        rules: [],
+    }),
 ];

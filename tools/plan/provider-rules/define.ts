@@ -1,6 +1,7 @@
 // Small constructors that keep the per-service rule tables close to the Terraform schema they
 // transcribe: one line per `ConflictsWith`, `ValidateFunc` or `ForceNew`.
 
+import { isUnknown, locate } from "./paths";
 import type { ConfigRule, GroupRule, PairRule, ProviderRule, ResourceRules, ValueRule } from "./types";
 
 type Spec<R> = Omit<R, "file" | "phase"> & { file?: string; phase?: "plan" | "apply" };
@@ -78,6 +79,23 @@ export const iamPolicyJson = (field: string): Spec<ValueRule> => ({ kind: "Valid
 export const isJson = (field: string): Spec<ValueRule> => ({ kind: "StringIsJSON", field });
 
 export const configValidator = (rule: Omit<Spec<ConfigRule>, "kind">): Spec<ConfigRule> => ({ kind: "ConfigValidator", ...rule });
+
+/**
+ * A value validator that is Go code rather than a pattern (`validation.IsCIDR`,
+ * `verify.ValidCIDRNetworkAddress`), judged on every known string a top-level field holds.
+ */
+export const validatedBy = (name: string, field: string, problem: (value: string) => string | undefined, examples: Examples): Spec<ConfigRule> =>
+    configValidator({
+        name,
+        fields: [field],
+        description: `${field} passes ${name}`,
+        check: (inputs) =>
+            locate(inputs, field).found.flatMap(({ path, value }) => {
+                const found = typeof value === "string" && !isUnknown(value) ? problem(value) : undefined;
+                return found ? [{ path, message: found }] : [];
+            }),
+        examples: { accepted: { [field]: examples.accepted }, refused: { [field]: examples.refused } },
+    });
 
 /** Provider files shared by many resources. */
 export const VERIFY_FILE = "internal/verify/validate.go";

@@ -1,37 +1,24 @@
 // EC2/VPC resources, from hashicorp/terraform-provider-aws internal/service/ec2/*.go.
-// `aws_vpc_security_group_ingress_rule` is `aws:vpc/securityGroupIngressRule` in @pulumi/aws.
+// `aws_vpc_security_group_ingress_rule` is `aws:vpc/securityGroupIngressRule` in @pulumi/aws, and
+// the egress rule `aws:vpc/securityGroupEgressRule`. The Client VPN resources, also in
+// internal/service/ec2, are in ec2clientvpn.ts.
 
-import { conflictsWith, configValidator, doesNotMatch, exactlyOneOf, iamPolicyJson, intBetween, itemsBetween, lengthBetween, oneOf, resource, validArn } from "./define";
-import { locate } from "./paths";
-import type { Finding, ResourceRules } from "./types";
+import { conflictsWith, doesNotMatch, exactlyOneOf, from, iamPolicyJson, intBetween, itemsBetween, lengthBetween, oneOf, resource, validArn, validatedBy } from "./define";
+import type { ResourceRules } from "./types";
+import { ipv4CidrProblem } from "./validators";
 
-/**
- * fwvalidators.IPv4CIDRNetworkAddress / verify.ValidateIPv4CIDRBlock: parses as a CIDR, is IPv4,
- * and is the network address of its block (10.0.0.1/8 is refused: "did you mean 10.0.0.0/8?").
- */
-export function ipv4CidrProblem(cidr: string): string | undefined {
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-    const octets = m ? m.slice(1, 5).map(Number) : [];
-    const bits = m ? Number(m[5]) : NaN;
-    if (!m || octets.some((o) => o > 255) || bits > 32) return `"${cidr}" is not a valid IPv4 CIDR block`;
-    const address = octets.reduce((acc, o) => acc * 256 + o, 0);
-    const size = 2 ** (32 - bits);
-    const network = Math.floor(address / size) * size;
-    if (network !== address) {
-        const n = [24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".");
-        return `"${cidr}" is not a valid IPv4 CIDR block; did you mean "${n}/${bits}"?`;
-    }
-    return undefined;
-}
+const SECURITY_GROUP_RULE_FILE = "internal/service/ec2/vpc_security_group_ingress_rule.go";
 
-function cidrIpv4(inputs: Record<string, unknown>): Finding[] {
-    return locate(inputs, "cidrIpv4")
-        .found.filter((f) => typeof f.value === "string")
-        .flatMap((f) => {
-            const problem = ipv4CidrProblem(f.value as string);
-            return problem ? [{ path: f.path, message: problem }] : [];
-        });
-}
+// The ingress and egress rule resources share one schema and its ConfigValidators
+// (`resourceSecurityGroupRule`, defined beside the ingress rule); the egress file only changes
+// the API calls.
+const securityGroupRuleRules = [
+    // ConfigValidators: resourcevalidator.ExactlyOneOf over the four source/destination arguments.
+    exactlyOneOf("cidrIpv4", "cidrIpv6", "prefixListId", "referencedSecurityGroupId"),
+    intBetween("fromPort", -1, 65535),
+    intBetween("toPort", -1, 65535),
+    validatedBy("IPv4CIDRNetworkAddress", "cidrIpv4", ipv4CidrProblem, { accepted: "10.0.0.0/16", refused: "10.0.0.1/16" }),
+];
 
 export const ec2Rules: ResourceRules[] = [
     resource({
@@ -56,19 +43,16 @@ export const ec2Rules: ResourceRules[] = [
         commit: "00a322094b4b9ade8a81b244345dbcf4b52ee8d6",
         olderCopy: "first framework copy (the newest the index holds)",
         forceNew: ["securityGroupId"],
-        rules: [
-            // ConfigValidators: resourcevalidator.ExactlyOneOf over the four source arguments.
-            exactlyOneOf("cidrIpv4", "cidrIpv6", "prefixListId", "referencedSecurityGroupId"),
-            intBetween("fromPort", -1, 65535),
-            intBetween("toPort", -1, 65535),
-            configValidator({
-                name: "IPv4CIDRNetworkAddress",
-                fields: ["cidrIpv4"],
-                description: "cidr_ipv4 is an IPv4 network address",
-                check: cidrIpv4,
-                examples: { accepted: { cidrIpv4: "10.0.0.0/16" }, refused: { cidrIpv4: "10.0.0.1/16" } },
-            }),
-        ],
+        rules: securityGroupRuleRules,
+    }),
+    resource({
+        type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+        terraformType: "aws_vpc_security_group_egress_rule",
+        file: "internal/service/ec2/vpc_security_group_egress_rule.go",
+        commit: "050ac11163cab8cdae5936a7f40b0e528ff780df",
+        olderCopy: "aws-sdk-go v1 era framework copy (the newest the index holds)",
+        forceNew: ["securityGroupId"],
+        rules: securityGroupRuleRules.map((rule) => from(SECURITY_GROUP_RULE_FILE, rule)),
     }),
     resource({
         type: "aws:ec2/vpcEndpoint:VpcEndpoint",

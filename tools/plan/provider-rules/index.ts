@@ -1,11 +1,12 @@
-// The provider-rule table: for every AWS resource type gatevault registers, the checks the
-// Terraform AWS provider (which @pulumi/aws wraps) runs before it calls AWS, and the fields that
-// force a replacement. The offline plan's mocks refuse a registration that breaks a rule, as the
+// The provider-rule table: for every AWS resource type gatevault's components can register (under
+// any stack config, not only the shipped stacks'), the checks the Terraform AWS provider (which
+// @pulumi/aws wraps) runs before it calls AWS, and the fields that force a replacement. The offline plan's mocks refuse a registration that breaks a rule, as the
 // provider's Check would during `pulumi preview`.
 //
 // Source: hashicorp/terraform-provider-aws internal/service/<service>/<resource>.go. @pulumi/aws
 // 7.48 wraps a v6.4x provider (pulumi/pulumi-aws upgraded to v6.46.0 on 2026-05-22, PR #6392);
-// every entry records the commit of the copy it was read from, and `olderCopy` where that copy is
+// every entry records the commit of the copy it was read from (or, where the index did not report
+// one, how the copy was found), and `olderCopy` where that copy is
 // older than v6 (the reference index held no newer one). Values AWS alone defines (enum members)
 // cite the AWS API reference or @pulumi/aws 7.48's own documentation.
 //
@@ -17,7 +18,9 @@ import { apiGatewayRules } from "./apigateway";
 import { backupRules } from "./backup";
 import { checkResource } from "./check";
 import { cognitoRules } from "./cognito";
+import { configServiceRules } from "./configservice";
 import { ec2Rules } from "./ec2";
+import { ec2ClientVpnRules } from "./ec2clientvpn";
 import { iamRules } from "./iam";
 import { kmsRules } from "./kms";
 import { lambdaRules } from "./lambda";
@@ -39,7 +42,9 @@ export const providerRuleTable: readonly ResourceRules[] = [
     ...apiGatewayRules,
     ...backupRules,
     ...cognitoRules,
+    ...configServiceRules,
     ...ec2Rules,
+    ...ec2ClientVpnRules,
     ...iamRules,
     ...kmsRules,
     ...lambdaRules,
@@ -50,6 +55,15 @@ export const providerRuleTable: readonly ResourceRules[] = [
     ...snsRules,
     ...wafv2Rules,
 ];
+
+/**
+ * Components implemented inside a provider plugin, which gatevault constructs: the resources
+ * they create are registered by the plugin, not by this program, so offline neither the mocks nor
+ * this table ever see them (only the component's mocked outputs exist).
+ */
+export const pluginComponents: Readonly<Record<string, string>> = {
+    "awsx:ec2:Vpc": "the dev stacks' demo VPC: awsx creates the VPC, subnets, route tables, gateways and EIPs from VpcArgs inside its plugin",
+};
 
 const byType = new Map(providerRuleTable.map((r) => [r.type, r]));
 

@@ -1,6 +1,6 @@
 // CloudWatch Logs, from hashicorp/terraform-provider-aws internal/service/logs/*.go.
 
-import { conflictsWith, from, lengthBetween, matches, oneOf, resource } from "./define";
+import { conflictsWith, doesNotMatch, from, lengthBetween, matches, oneOf, resource } from "./define";
 import type { ResourceRules } from "./types";
 
 const LOGS_VALIDATE = "internal/service/logs/validate.go";
@@ -31,6 +31,20 @@ export const logsRules: ResourceRules[] = [
                 }),
             ),
             oneOf("retentionInDays", ["0", "1", "3", "5", "7", "14", "30", "60", "90", "120", "150", "180", "365", "400", "545", "731", "1096", "1827", "2192", "2557", "2922", "3288", "3653"]),
+        ],
+    }),
+    resource({
+        type: "aws:cloudwatch/logStream:LogStream",
+        terraformType: "aws_cloudwatch_log_stream",
+        file: "internal/service/logs/stream.go",
+        commit: "1468653aa61d1cfef737d390082fa99b8ddfc24b",
+        olderCopy: "aws-sdk-go v1 era copy (the newest the index holds)",
+        // No Update: both arguments are ForceNew.
+        forceNew: ["logGroupName", "name"],
+        rules: [
+            // validStreamName (same file): no colon, 1 to 512 bytes.
+            doesNotMatch("name", /:/, "colons not allowed", { accepted: "connections", refused: "vpn:connections" }),
+            lengthBetween("name", 1, 512),
         ],
     }),
 ];

@@ -90,7 +90,10 @@ export interface ResourceRules {
     type: string;
     /** Terraform resource name, e.g. `aws_backup_vault`. */
     terraformType: string;
-    /** The provider file the schema lives in, and the commit of the copy it was read from. */
+    /**
+     * The provider file the schema lives in, and the commit of the copy it was read from (or,
+     * where the reference index did not report one, how that copy was found).
+     */
     file: string;
     commit: string;
     /** Whether that copy predates the provider version @pulumi/aws 7.48 wraps (see README). */

@@ -7,6 +7,17 @@
 // - `verify.ValidIAMPolicyJSON` (same file): not empty, starts with `{` (no leading space), valid
 //   JSON, no duplicate keys.
 // - `validation.StringIsJSON` (terraform-plugin-sdk helper/validation): valid JSON or empty.
+// - CIDR blocks, all parsed as Go's `net.ParseCIDR` does (an IP address, `/`, a decimal prefix no
+//   longer than the address; IPv4 octets without leading zeros):
+//   - `validation.IsCIDR` (helper/validation/network.go): parses, nothing more; a host address
+//     such as 10.0.0.1/22 passes.
+//   - `verify.ValidCIDRNetworkAddress` (internal/verify/validate.go, through
+//     `types.ValidateCIDRBlock`): parses, and is the network address of its block.
+//   - `fwvalidators.IPv4CIDRNetworkAddress` (internal/framework/validators): the same, IPv4 only.
+//   IPv6 blocks are parsed but their network address is not judged here (gatevault writes IPv4
+//   only): a rule may miss that refusal, never invent one.
+
+import { isIPv6 } from "node:net";
 
 const PARTITION = /^aws(-[a-z]+)*$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
@@ -85,4 +96,49 @@ export function jsonProblem(value: string): string | undefined {
     } catch (err) {
         return `contains an invalid JSON: ${(err as Error).message}`;
     }
+}
+
+const IPV4_CIDR = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\/(\d{1,3})$/;
+
+/** An IPv4 block as numbers, or undefined when it does not parse as one. */
+function parseIpv4Cidr(cidr: string): { address: number; bits: number } | undefined {
+    const m = IPV4_CIDR.exec(cidr);
+    if (!m) return undefined;
+    const octets = m.slice(1, 5).map(Number);
+    const bits = Number(m[5]);
+    if (octets.some((o) => o > 255) || bits > 32) return undefined;
+    return { address: octets.reduce((acc, o) => acc * 256 + o, 0), bits };
+}
+
+function parsesAsIpv6Cidr(cidr: string): boolean {
+    const slash = cidr.lastIndexOf("/");
+    const bits = cidr.slice(slash + 1);
+    return slash > 0 && /^\d{1,3}$/.test(bits) && Number(bits) <= 128 && isIPv6(cidr.slice(0, slash));
+}
+
+/** The block's own network address (`10.0.3.7/16` → `10.0.0.0/16`), or undefined when it is one. */
+function ipv4NetworkProblem(cidr: string, block: { address: number; bits: number }): string | undefined {
+    const size = 2 ** (32 - block.bits);
+    const network = Math.floor(block.address / size) * size;
+    if (network === block.address) return undefined;
+    const dotted = [24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".");
+    return `"${cidr}" is not a valid CIDR block; did you mean "${dotted}/${block.bits}"?`;
+}
+
+/** `validation.IsCIDR`. */
+export function cidrProblem(cidr: string): string | undefined {
+    return parseIpv4Cidr(cidr) || parsesAsIpv6Cidr(cidr) ? undefined : `"${cidr}" is not a valid CIDR block`;
+}
+
+/** `verify.ValidCIDRNetworkAddress` (IPv6: parsed only, see the header). */
+export function cidrNetworkAddressProblem(cidr: string): string | undefined {
+    const block = parseIpv4Cidr(cidr);
+    if (block) return ipv4NetworkProblem(cidr, block);
+    return parsesAsIpv6Cidr(cidr) ? undefined : `"${cidr}" is not a valid CIDR block`;
+}
+
+/** `fwvalidators.IPv4CIDRNetworkAddress`: refuses 10.0.0.1/8 ("did you mean 10.0.0.0/8?"). */
+export function ipv4CidrProblem(cidr: string): string | undefined {
+    const block = parseIpv4Cidr(cidr);
+    return block ? ipv4NetworkProblem(cidr, block) : `"${cidr}" is not a valid IPv4 CIDR block`;
 }
