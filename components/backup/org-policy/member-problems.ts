@@ -5,18 +5,19 @@
 // organization to share the vault keys with. Paths are relative to `gatevault:orgBackupPolicies`.
 
 import { Region } from "@pulumi/aws/types/enums";
+import type { VaultLockConfig } from "../../config/backup";
 import type { OrgBackupPoliciesConfig } from "../../config/org-backup-policies";
 import { partitionOf } from "../arns";
 import { retentionUnderLock } from "../validation/lock-problems";
 import { memberAccountDeployments, MemberAccountDeployment } from "./member-deployments";
-import { planRetentions } from "./retention";
+import { planRetentions, RetentionReport } from "./retention";
 import type { PolicyConfigProblem } from "./validate";
 
 /** Regions the installed AWS provider accepts; it refuses to configure any other. */
 const PROVIDER_REGIONS: ReadonlySet<string> = new Set(Object.values(Region));
 
 /** IAM role names: 1-64 characters (the path is separate). */
-const MAX_ROLE_NAME = 64;
+export const MAX_ROLE_NAME = 64;
 
 const partitionOfArn = (arn: string) => arn.split(":")[1];
 
@@ -36,11 +37,12 @@ function regionProblems(d: MemberAccountDeployment): string[] {
     return out;
 }
 
-/** Retentions written into this account's vaults, each checked against the account's lock. */
-function lockProblems(d: MemberAccountDeployment, effective: ReturnType<typeof planRetentions>): string[] {
-    const lock = d.settings.lock;
+/**
+ * Retentions the effective policy writes into an account's own vaults (rules, and copies whose
+ * target `own` says is the account), each checked against the vaults' lock.
+ */
+export function lockRetentionProblems(lock: VaultLockConfig | undefined, effective: RetentionReport, own: (vaultArn: string) => boolean): string[] {
     if (!lock) return [];
-    const own = (arn: string) => ["$account", d.accountId].includes(arn.split(":")[4]);
     const out: string[] = [];
     for (const plan of effective.plans) {
         for (const rule of plan.rules) {
@@ -56,6 +58,17 @@ function lockProblems(d: MemberAccountDeployment, effective: ReturnType<typeof p
     return out;
 }
 
+/** Regions the installed AWS provider does not know, or that lie outside the partition. */
+export function unreachableRegions(regions: readonly string[], partition: string): { region: string; reason: string }[] {
+    return regions.flatMap((region) =>
+        !PROVIDER_REGIONS.has(region)
+            ? [{ region, reason: "the AWS provider does not know that region (check the effective policy's regions and copy action ARNs)" }]
+            : partitionOf(region) !== partition
+              ? [{ region, reason: `it is in partition ${partitionOf(region)}, and the role (partition ${partition}) cannot reach it` }]
+              : [],
+    );
+}
+
 export function memberDeploymentProblems(config: OrgBackupPoliciesConfig): PolicyConfigProblem[] {
     const out: PolicyConfigProblem[] = [];
     for (const d of memberAccountDeployments(config)) {
@@ -69,7 +82,8 @@ export function memberDeploymentProblems(config: OrgBackupPoliciesConfig): Polic
             });
         }
         const retentions = planRetentions(d.effective);
-        for (const message of lockProblems(d, retentions)) {
+        const own = (arn: string) => ["$account", d.accountId].includes(arn.split(":")[4]);
+        for (const message of lockRetentionProblems(d.settings.lock, retentions, own)) {
             out.push({ path: [...at, "backupResources", "lock"], message: `must accept every retention the effective policy writes into this account's vaults: ${message} (${label})` });
         }
         if (d.copyTargetAccounts.length > 0 && !config.organization.id) {

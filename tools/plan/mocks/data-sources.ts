@@ -105,6 +105,8 @@ const answers: Record<string, Answer> = {
         return { id: stableHex(json, 10), json, minifiedJson: JSON.stringify(JSON.parse(json)) };
     },
     "aws:organizations/getOrganization:getOrganization": (_i, ctx) => mockedOrganization(ctx),
+    "aws:organizations/getDelegatedAdministrators:getDelegatedAdministrators": (inputs, ctx) => mockedDelegatedAdministrators(inputs, ctx),
+    "aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts": (inputs, ctx) => mockedDescendantAccounts(inputs, ctx),
     "aws:ec2/getVpcEndpoint:getVpcEndpoint": (inputs, ctx) => {
         const id = String(inputs.id ?? `vpce-${stableHex(JSON.stringify(inputs), 17)}`);
         const service = String(inputs.serviceName ?? `com.amazonaws.${ctx.region}.execute-api`);
@@ -141,9 +143,27 @@ export interface MockOrganizationState {
      * empty (internal/service/organizations/organization_data_source.go).
      */
     listable: boolean;
+    /** Services with trusted access (ListAWSServiceAccessForOrganization); default: CloudFormation StackSets. */
+    servicePrincipals: string[];
+    /** Delegated administrators by service principal. */
+    delegatedAdministrators: Record<string, string[]>;
+    /**
+     * Accounts below each OU (getOrganizationalUnitDescendantAccounts). An OU not listed has two
+     * active accounts whose ids derive from the OU id.
+     */
+    accountsBelow: Record<string, { id: string; name: string; status: string }[]>;
 }
 
-const DEFAULT_ORGANIZATION: MockOrganizationState = { rootPolicyTypes: [{ type: "BACKUP_POLICY", status: "ENABLED" }], listable: true };
+/** CloudFormation StackSets' principal in Organizations (AWS CloudFormation User Guide, stacksets-orgs-delegated-admin.html). */
+const STACKSETS_PRINCIPAL = "member.org.stacksets.cloudformation.amazonaws.com";
+
+const DEFAULT_ORGANIZATION: MockOrganizationState = {
+    rootPolicyTypes: [{ type: "BACKUP_POLICY", status: "ENABLED" }],
+    listable: true,
+    servicePrincipals: [STACKSETS_PRINCIPAL],
+    delegatedAdministrators: {},
+    accountsBelow: {},
+};
 let organizationState: MockOrganizationState = DEFAULT_ORGANIZATION;
 
 /** Runs `run` (a plan) against an organization in another state, then restores the default. */
@@ -167,6 +187,7 @@ function mockedOrganization(ctx: TargetContext): Record<string, unknown> {
         featureSet: "ALL",
         roots: listable ? [{ id: `r-${stableHex(ctx.organizationId, 4)}`, name: "Root", arn: "", policyTypes: state.rootPolicyTypes }] : [],
         enabledPolicyTypes: listable ? state.rootPolicyTypes.filter((p) => p.status === "ENABLED").map((p) => p.type) : [],
+        awsServiceAccessPrincipals: listable ? state.servicePrincipals : [],
         // The management account, one active member and one suspended member.
         accounts: listable ? organizationAccounts(ctx) : [],
     };
@@ -184,6 +205,50 @@ function organizationAccounts(ctx: TargetContext): { id: string; arn: string; na
         email: `${a.name}@example.com`,
         status: a.state,
     }));
+}
+
+function accountArn(ctx: TargetContext, id: string): string {
+    return `arn:${ctx.partition}:organizations::${ctx.accountId}:account/${ctx.organizationId}/${id}`;
+}
+
+function mockedDelegatedAdministrators(inputs: Record<string, any>, ctx: TargetContext): Record<string, unknown> {
+    const ids = organizationState.delegatedAdministrators[String(inputs.servicePrincipal ?? "")] ?? [];
+    return {
+        id: ctx.organizationId,
+        servicePrincipal: inputs.servicePrincipal,
+        delegatedAdministrators: ids.map((id) => ({
+            id,
+            arn: accountArn(ctx, id),
+            name: `delegated-${id}`,
+            email: `delegated-${id}@example.com`,
+            status: "ACTIVE",
+            joinedMethod: "CREATED",
+            joinedTimestamp: "2024-01-01T00:00:00Z",
+            delegationEnabledDate: "2024-01-01T00:00:00Z",
+        })),
+    };
+}
+
+function mockedDescendantAccounts(inputs: Record<string, any>, ctx: TargetContext): Record<string, unknown> {
+    const parentId = String(inputs.parentId);
+    const generated = [1, 2].map((n) => ({
+        id: String(BigInt(`0x${stableHex(`${parentId}/account-${n}`, 12)}`) % 10n ** 12n).padStart(12, "0"),
+        name: `${parentId}-account-${n}`,
+        status: "ACTIVE",
+    }));
+    const accounts = organizationState.accountsBelow[parentId] ?? generated;
+    return {
+        id: parentId,
+        parentId,
+        accounts: accounts.map((a) => ({
+            ...a,
+            arn: accountArn(ctx, a.id),
+            email: `${a.name}@example.com`,
+            state: a.status,
+            joinedMethod: "CREATED",
+            joinedTimestamp: "2024-01-01T00:00:00Z",
+        })),
+    };
 }
 
 export function answerDataSource(token: string, inputs: Record<string, any>, ctx: TargetContext): Record<string, unknown> {

@@ -16,6 +16,7 @@
 import { apiGatewayRules } from "./apigateway";
 import { backupRules } from "./backup";
 import { checkResource } from "./check";
+import { cloudFormationRules } from "./cloudformation";
 import { cognitoRules } from "./cognito";
 import { ec2Rules } from "./ec2";
 import { iamRules } from "./iam";
@@ -38,6 +39,7 @@ export const PROVIDER_REPOSITORY = "hashicorp/terraform-provider-aws";
 export const providerRuleTable: readonly ResourceRules[] = [
     ...apiGatewayRules,
     ...backupRules,
+    ...cloudFormationRules,
     ...cognitoRules,
     ...ec2Rules,
     ...iamRules,
