@@ -93,7 +93,7 @@ export function deployGatevault(config: GatevaultConfig, options: ProgramOptions
         backup: accountBackup?.outputs ?? {},
         orgBackupPolicyIds: Object.fromEntries(orgBackupPolicies.map((p) => [p.policyName, p.policyId])),
         memberAccountBackups: Object.fromEntries(memberBackups.map((m) => [m.accountId, m.outputs])),
-        memberStackSets: memberStackSets.reach,
+        memberStackSets: memberStackSets.summary,
         authorizerFunctions: Object.fromEntries(built.jwtAuthorizers.map(({ name, authorizer }) => [name, authorizer.functionName])),
         uploads: built.uploads ? { bucketName: built.uploads.bucket.bucketName, functionName: built.uploads.function.functionName } : {},
         cognito: built.cognito

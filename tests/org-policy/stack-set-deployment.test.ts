@@ -66,7 +66,15 @@ describe("MemberStackSet in the prod plan", () => {
     it("Pulumi resources grow with OUs x regions, not with accounts: 1 StackSet + 2 instances for the OU", async () => {
         const plan = planLookups(await shippedPlan("prod"));
         expect(plan.ofType(T.stackSet).length + plan.ofType(T.instance).length).to.equal(3);
-        expect((plan.outputs.memberStackSets as Record<string, number>)["gatevault-backup-ou-a1b2-workload"]).to.equal(2);
+        expect(plan.outputs.memberStackSets).to.deep.equal({ "gatevault-backup-ou-a1b2-workload": { organizationalUnitId: "ou-a1b2-workload", regions: ["eu-west-1", "eu-central-1"] } });
+    });
+
+    it("stops the preview when the management account, as the organization places it, lies below the StackSet OU without deployBackupResources", async () => {
+        const config = stackConfig("prod");
+        const failure = await withMockOrganization({ managementAccountId: "999999999999", parents: { "999999999999": "ou-a1b2-payments", "ou-a1b2-payments": "ou-a1b2-workload" } }, () =>
+            planFailure(stackSetsProgram(config), { stack: "prod" }),
+        );
+        expect(failure.message).to.match(/management account 999999999999 lies below OU workloads \(ou-a1b2-workload\), and StackSets never deploy to the management account/);
     });
 });
 
@@ -106,7 +114,7 @@ describe("prerequisites read from the organization at preview time", () => {
         masterAccountId: "999999999999",
         awsServiceAccessPrincipals: [STACKSETS_SERVICE_PRINCIPAL],
         delegatedAdministrators: [],
-        descendants: { "ou-a1b2-workload": [{ id: "333333333333", name: "payments-prod", status: "ACTIVE" }] },
+        managementAccountPath: "o-a1b2c3d4e5/r-a1b2/999999999999/",
         ...over,
     });
 
@@ -127,15 +135,15 @@ describe("prerequisites read from the organization at preview time", () => {
     });
 
     it("refuses a management account below the OU that is not on the per-account path: StackSets never deploy there", () => {
-        const below = { "ou-a1b2-workload": [{ id: "777777777777", name: "management", status: "ACTIVE" }] };
-        const [p] = stackSetPrerequisiteProblems(view({ masterAccountId: "777777777777", descendants: below }), config, sets).filter((x) => /never deploy/.test(x.message));
+        const path = "o-a1b2c3d4e5/r-a1b2/ou-a1b2-workload/777777777777/";
+        const [p] = stackSetPrerequisiteProblems(view({ masterAccountId: "777777777777", managementAccountPath: path }), config, sets).filter((x) => /never deploy/.test(x.message));
         expect(p.message).to.match(/management account 777777777777 lies below OU workloads/);
         expect(p.message).to.contain("deployBackupResources: true");
     });
 
     it("accepts the management account below the OU when it is listed with deployBackupResources (the StackSet leaves it out)", () => {
-        const below = { "ou-a1b2-workload": [{ id: "333333333333", name: "payments-prod", status: "ACTIVE" }] };
-        const problems = stackSetPrerequisiteProblems(view({ masterAccountId: "333333333333", descendants: below }), config, sets);
+        const path = "o-a1b2c3d4e5/r-a1b2/ou-a1b2-workload/ou-a1b2-payments/333333333333/";
+        const problems = stackSetPrerequisiteProblems(view({ masterAccountId: "333333333333", managementAccountPath: path }), config, sets);
         expect(problems.filter((p) => /never deploy/.test(p.message))).to.deep.equal([]);
     });
 });

@@ -106,7 +106,7 @@ const answers: Record<string, Answer> = {
     },
     "aws:organizations/getOrganization:getOrganization": (_i, ctx) => mockedOrganization(ctx),
     "aws:organizations/getDelegatedAdministrators:getDelegatedAdministrators": (inputs, ctx) => mockedDelegatedAdministrators(inputs, ctx),
-    "aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts": (inputs, ctx) => mockedDescendantAccounts(inputs, ctx),
+    "aws:organizations/getEntityPath:getEntityPath": (inputs, ctx) => mockedEntityPath(inputs, ctx),
     "aws:ec2/getVpcEndpoint:getVpcEndpoint": (inputs, ctx) => {
         const id = String(inputs.id ?? `vpce-${stableHex(JSON.stringify(inputs), 17)}`);
         const service = String(inputs.serviceName ?? `com.amazonaws.${ctx.region}.execute-api`);
@@ -148,10 +148,10 @@ export interface MockOrganizationState {
     /** Delegated administrators by service principal. */
     delegatedAdministrators: Record<string, string[]>;
     /**
-     * Accounts below each OU (getOrganizationalUnitDescendantAccounts). An OU not listed has two
-     * active accounts whose ids derive from the OU id.
+     * The parent of each OU and account (child id to parent id), for entity paths; an entity
+     * not listed sits directly under the root. A function answers for organizations too large to list.
      */
-    accountsBelow: Record<string, { id: string; name: string; status: string }[]>;
+    parents: Record<string, string> | ((id: string) => string | undefined);
 }
 
 /** CloudFormation StackSets' principal in Organizations (AWS CloudFormation User Guide, stacksets-orgs-delegated-admin.html). */
@@ -162,7 +162,7 @@ const DEFAULT_ORGANIZATION: MockOrganizationState = {
     listable: true,
     servicePrincipals: [STACKSETS_PRINCIPAL],
     delegatedAdministrators: {},
-    accountsBelow: {},
+    parents: {},
 };
 let organizationState: MockOrganizationState = DEFAULT_ORGANIZATION;
 
@@ -229,26 +229,18 @@ function mockedDelegatedAdministrators(inputs: Record<string, any>, ctx: TargetC
     };
 }
 
-function mockedDescendantAccounts(inputs: Record<string, any>, ctx: TargetContext): Record<string, unknown> {
-    const parentId = String(inputs.parentId);
-    const generated = [1, 2].map((n) => ({
-        id: String(BigInt(`0x${stableHex(`${parentId}/account-${n}`, 12)}`) % 10n ** 12n).padStart(12, "0"),
-        name: `${parentId}-account-${n}`,
-        status: "ACTIVE",
-    }));
-    const accounts = organizationState.accountsBelow[parentId] ?? generated;
-    return {
-        id: parentId,
-        parentId,
-        accounts: accounts.map((a) => ({
-            ...a,
-            arn: accountArn(ctx, a.id),
-            email: `${a.name}@example.com`,
-            state: a.status,
-            joinedMethod: "CREATED",
-            joinedTimestamp: "2024-01-01T00:00:00Z",
-        })),
-    };
+/**
+ * An entity's path from the organization down, as the provider builds it from ListParents
+ * (internal/service/organizations/entity_path_data_source.go): `o-.../r-.../ou-.../<id>/`.
+ */
+function mockedEntityPath(inputs: Record<string, any>, ctx: TargetContext): Record<string, unknown> {
+    const entityId = String(inputs.entityId);
+    const parents = organizationState.parents;
+    const parentOf = typeof parents === "function" ? parents : (id: string) => parents[id];
+    const rootId = `r-${stableHex(ctx.organizationId, 4)}`;
+    const chain = [entityId];
+    for (let at = parentOf(entityId); at && !at.startsWith("r-"); at = parentOf(at)) chain.unshift(at);
+    return { id: entityId, entityId, entityPath: `${ctx.organizationId}/${rootId}/${chain.join("/")}/` };
 }
 
 export function answerDataSource(token: string, inputs: Record<string, any>, ctx: TargetContext): Record<string, unknown> {

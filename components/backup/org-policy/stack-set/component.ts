@@ -28,7 +28,7 @@ import type { ProviderSet } from "../../../shared/providers";
 import { guardOptions } from "../../protection";
 import { stackSetDeployments } from "./deployments";
 import type { OuStackSet } from "./layout";
-import { STACKSETS_SERVICE_PRINCIPAL, StackSetOrganizationView, stackSetPrerequisiteProblems, stackSetReach } from "./prerequisites";
+import { STACKSETS_SERVICE_PRINCIPAL, StackSetOrganizationView, stackSetPrerequisiteProblems } from "./prerequisites";
 import { stackSetsAdministratorRole } from "./problems";
 
 export interface MemberStackSetArgs {
@@ -107,29 +107,30 @@ export class MemberStackSet extends pulumi.ComponentResource {
 /**
  * One MemberStackSet per OU with `stackSet`, through the StackSets administrator's provider,
  * after the organization has been read at preview time: trusted access, callAs, and where the
- * management account sits (prerequisites.ts). Returns the StackSets and how many accounts each
- * reaches today.
+ * management account sits (prerequisites.ts). Returns the StackSets and, per StackSet name,
+ * its OU and regions.
  */
 export function deployMemberStackSets(
     config: Pick<GatevaultConfig, "orgBackupPolicies" | "environment" | "region">,
     providers: ProviderSet,
-): { stackSets: MemberStackSet[]; reach: pulumi.Output<Record<string, number>> } {
+): { stackSets: MemberStackSet[]; summary: Record<string, { organizationalUnitId: string; regions: string[] }> } {
     const org = config.orgBackupPolicies;
     const deployments = org ? stackSetDeployments(org, config.region) : [];
-    if (!org || deployments.length === 0) return { stackSets: [], reach: pulumi.output<Record<string, number>>({}) };
+    if (!org || deployments.length === 0) return { stackSets: [], summary: {} };
     const provider = providers.get({ assumeRoleArn: stackSetsAdministratorRole(org) });
     const sets = deployments.map((d) => d.set);
+    const organization = aws.organizations.getOrganizationOutput({}, { provider });
     const view = pulumi
         .all([
-            aws.organizations.getOrganizationOutput({}, { provider }),
+            organization,
             aws.organizations.getDelegatedAdministratorsOutput({ servicePrincipal: STACKSETS_SERVICE_PRINCIPAL }, { provider }),
-            pulumi.all(sets.map((s) => aws.organizations.getOrganizationalUnitDescendantAccountsOutput({ parentId: s.ouId }, { provider }))),
+            aws.organizations.getEntityPathOutput({ entityId: organization.masterAccountId }, { provider }),
         ])
-        .apply(([organization, delegated, below]): StackSetOrganizationView => ({
-            masterAccountId: organization.masterAccountId,
-            awsServiceAccessPrincipals: organization.awsServiceAccessPrincipals,
+        .apply(([org, delegated, path]): StackSetOrganizationView => ({
+            masterAccountId: org.masterAccountId,
+            awsServiceAccessPrincipals: org.awsServiceAccessPrincipals,
             delegatedAdministrators: delegated.delegatedAdministrators.map((a) => a.id),
-            descendants: Object.fromEntries(sets.map((s, i) => [s.ouId, below[i].accounts.map((a) => ({ id: a.id, name: a.name, status: a.status }))])),
+            managementAccountPath: path.entityPath,
         }));
     const organizationReady = view.apply((v) => {
         const problems = stackSetPrerequisiteProblems(v, org, sets);
@@ -150,7 +151,7 @@ export function deployMemberStackSets(
                 production,
             }),
     );
-    return { stackSets, reach: pulumi.all([organizationReady, view]).apply(([, v]) => stackSetReach(v, sets)) };
+    return { stackSets, summary: Object.fromEntries(deployments.map((d) => [d.set.stackSetName, { organizationalUnitId: d.set.ouId, regions: d.regions }])) };
 }
 
 const DEFAULT_STACK_SETS: Pick<StackSetsConfig, "callAs" | "operationPreferences"> = {

@@ -14,7 +14,9 @@
 //   management account, even if the organization management account is in your organization or
 //   in an OU in your organization" (API Reference, API_DeploymentTargets.html). When it lies
 //   below a StackSet OU, only the per-account path (`deployBackupResources`) can give it the
-//   vaults and roles the OU's policy names.
+//   vaults and roles the OU's policy names. Where it lies is read as its entity path
+//   (`o-.../r-.../ou-.../<account>/`, IAM User Guide, access_policies_last-accessed-view-data-orgs.html,
+//   "entity path"), one read whatever the number of accounts.
 
 import { ConfigProblem, formatKeyPath } from "../../../config/errors";
 import type { OrgBackupPoliciesConfig } from "../../../config/org-backup-policies";
@@ -31,8 +33,8 @@ export interface StackSetOrganizationView {
     awsServiceAccessPrincipals: string[];
     /** Accounts registered as delegated administrators for StackSets. */
     delegatedAdministrators: string[];
-    /** Every account below each StackSet OU (getOrganizationalUnitDescendantAccounts), by OU id. */
-    descendants: Record<string, { id: string; name: string; status: string }[]>;
+    /** The management account's entity path (getEntityPath): its OUs from the root down. */
+    managementAccountPath: string;
 }
 
 const at = (...path: (string | number)[]) => formatKeyPath(["orgBackupPolicies", ...path]);
@@ -70,8 +72,8 @@ export function stackSetPrerequisiteProblems(view: StackSetOrganizationView, con
         });
     }
     for (const set of sets) {
-        const below = view.descendants[set.ouId] ?? [];
-        if (below.some((a) => a.id === view.masterAccountId) && !set.excludedAccounts.includes(view.masterAccountId)) {
+        const below = view.managementAccountPath.split("/").includes(set.ouId);
+        if (below && !set.excludedAccounts.includes(view.masterAccountId)) {
             const listed = config.organization.accounts.findIndex((a) => a.id === view.masterAccountId);
             out.push({
                 path: listed >= 0 ? at("organization", "accounts", listed, "deployBackupResources") : at("organization", "accounts"),
@@ -83,14 +85,4 @@ export function stackSetPrerequisiteProblems(view: StackSetOrganizationView, con
         }
     }
     return out;
-}
-
-/** Accounts each StackSet deploys to: those below the OU, less the excluded ones and the management account. */
-export function stackSetReach(view: StackSetOrganizationView, sets: readonly OuStackSet[]): Record<string, number> {
-    return Object.fromEntries(
-        sets.map((s) => [
-            s.stackSetName,
-            (view.descendants[s.ouId] ?? []).filter((a) => a.id !== view.masterAccountId && !s.excludedAccounts.includes(a.id) && a.status !== "SUSPENDED").length,
-        ]),
-    );
 }
