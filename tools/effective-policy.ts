@@ -1,5 +1,5 @@
 // npm run effective-policy -- [--retention] <policy.json> ...
-// npm run effective-policy -- --stack <stack> --account <id> [--parent <ou-id>]
+// npm run effective-policy -- --stack <stack> --account <id> [--parent <ou-id> | --tree <org-tree.json>]
 //
 // Prints the effective management policy an account receives from the policies attached along
 // its path: the first file is the root's, the last the account's. A file holding a JSON list
@@ -8,7 +8,8 @@
 // `{ effectivePolicy, retention }` instead, retention per backup plan included.
 //
 // With `--stack`, the policies come from the stack's `gatevault:orgBackupPolicies`: for the
-// account (declared there, or placed with `--parent` under a declared OU) it prints its path, its
+// account (declared there, found in a tree exported with tools/org-tree/export.sh, or placed with
+// `--parent` under a declared OU) it prints its path, its
 // effective policy, what it needs, and what provides its vaults and roles: the StackSet of its
 // OU, its own provider (listed with deployBackupResources), or nothing gatevault deploys.
 //
@@ -22,6 +23,7 @@ import { engineConfig, loadProject } from "./plan/project";
 import { memberRequirements } from "../components/backup/org-policy/member-requirements";
 import { OrganizationTree } from "../components/backup/org-policy/organization";
 import { coverageOf, describeCoverage } from "../components/backup/org-policy/stack-set/coverage";
+import { parseExportedTree, withExportedTree } from "../components/backup/org-policy/tree-file";
 import { isConfigValidationError, parseStackConfig } from "../components/config";
 import type { OrgBackupPoliciesConfig } from "../components/config/org-backup-policies";
 import { CompiledPolicy, InheritanceState } from "../components/backup/org-policy/effective";
@@ -31,10 +33,10 @@ import { planRetentions } from "../components/backup/org-policy/retention";
 
 const USAGE =
     "usage: npm run effective-policy -- [--retention] <root-policy.json> [<ou-policy.json> ...] <account-policy.json>\n" +
-    "       npm run effective-policy -- --stack <stack> --account <id> [--parent <ou-id>]";
+    "       npm run effective-policy -- --stack <stack> --account <id> [--parent <ou-id> | --tree <org-tree.json>]";
 
 /** The stack's organization, with the account placed under `parent` when the config does not declare it. */
-function stackOrganization(stack: string, account: string, parent: string | undefined): { config?: OrgBackupPoliciesConfig; problem?: string } {
+function stackOrganization(stack: string, account: string, parent: string | undefined, treeFile: string | undefined): { config?: OrgBackupPoliciesConfig; problem?: string } {
     const project = loadProject(process.cwd());
     const engine = engineConfig(project, path.join(process.cwd(), `Pulumi.${stack}.yaml`));
     let parsed;
@@ -44,11 +46,24 @@ function stackOrganization(stack: string, account: string, parent: string | unde
         if (isConfigValidationError(err)) return { problem: `Pulumi.${stack}.yaml does not parse: ${err.message}` };
         throw err;
     }
-    const org = parsed.orgBackupPolicies;
+    let org = parsed.orgBackupPolicies;
     if (!org) return { problem: `Pulumi.${stack}.yaml has no gatevault:orgBackupPolicies` };
+    if (treeFile) {
+        let document: unknown;
+        try {
+            document = JSON.parse(fs.readFileSync(treeFile, "utf8"));
+        } catch (err) {
+            return { problem: `${treeFile}: cannot read it as JSON (${(err as Error).message})` };
+        }
+        const exported = parseExportedTree(document);
+        if (!exported.tree) return { problem: exported.problems.map((p) => `${treeFile}: ${p}`).join("\n") };
+        const merged = withExportedTree(org, exported.tree);
+        if (merged.problems.length > 0) return { problem: merged.problems.map((p) => `${treeFile}: ${p}`).join("\n") };
+        org = merged.config;
+    }
     const declared = org.organization.accounts.some((a) => a.id === account);
     if (declared) return { config: org };
-    if (!parent) return { problem: `account ${account} is not declared under organization.accounts of Pulumi.${stack}.yaml: say where it sits with --parent <ou-id>` };
+    if (!parent) return { problem: `account ${account} is not declared under organization.accounts of Pulumi.${stack}.yaml${treeFile ? ` nor in ${treeFile}` : ""}: say where it sits with --parent <ou-id> or --tree <org-tree.json>` };
     if (parent !== org.organization.rootId && !org.organization.units.some((u) => u.id === parent)) {
         return { problem: `--parent ${parent} is neither the root nor an OU declared under organization.units` };
     }
@@ -56,8 +71,8 @@ function stackOrganization(stack: string, account: string, parent: string | unde
     return { config: { ...org, organization: { ...org.organization, accounts: [...org.organization.accounts, placed] } } };
 }
 
-function accountReport(stack: string, account: string, parent: string | undefined): number {
-    const { config, problem } = stackOrganization(stack, account, parent);
+function accountReport(stack: string, account: string, parent: string | undefined, treeFile: string | undefined): number {
+    const { config, problem } = stackOrganization(stack, account, parent, treeFile);
     if (!config) {
         process.stderr.write(`${problem}\n`);
         return 2;
@@ -117,7 +132,7 @@ function readNode(file: string): { policies?: CompiledPolicy[]; problems: string
 function main(argv: string[]): number {
     const parsed = parseCommandLine(
         argv,
-        { retention: { type: "boolean" }, stack: { type: "string" }, account: { type: "string" }, parent: { type: "string" } },
+        { retention: { type: "boolean" }, stack: { type: "string" }, account: { type: "string" }, parent: { type: "string" }, tree: { type: "string" } },
         USAGE,
         { positionals: true },
     );
@@ -130,7 +145,7 @@ function main(argv: string[]): number {
             process.stderr.write(`--stack and --account go together, without policy files or --retention\n${USAGE}\n`);
             return 2;
         }
-        return accountReport(values.stack, values.account, values.parent);
+        return accountReport(values.stack, values.account, values.parent, values.tree);
     }
     if (positionals.length === 0) {
         process.stderr.write(`give at least one policy file\n${USAGE}\n`);
