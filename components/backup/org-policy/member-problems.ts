@@ -19,22 +19,12 @@ const PROVIDER_REGIONS: ReadonlySet<string> = new Set(Object.values(Region));
 /** IAM role names: 1-64 characters (the path is separate). */
 export const MAX_ROLE_NAME = 64;
 
-const partitionOfArn = (arn: string) => arn.split(":")[1];
-
 function regionProblems(d: MemberAccountDeployment): string[] {
-    const rolePartition = partitionOfArn(d.assumeRoleArn);
-    const out: string[] = [];
-    for (const region of [...new Set(d.vaults.map((v) => v.region))]) {
+    const regions = [...new Set(d.vaults.map((v) => v.region))];
+    return unreachableRegions(regions, d.assumeRoleArn.split(":")[1]).map(({ region, reason }) => {
         const names = d.vaults.filter((v) => v.region === region).map((v) => `"${v.name}"`).join(", ");
-        if (!PROVIDER_REGIONS.has(region)) {
-            out.push(`cannot deploy vault ${names} in region ${region}: the AWS provider does not know that region (check the effective policy's regions and copy action ARNs)`);
-        } else if (partitionOf(region) !== rolePartition) {
-            out.push(
-                `cannot deploy vault ${names} in region ${region}: it is in partition ${partitionOf(region)}, and assumeRoleArn (partition ${rolePartition}) cannot reach it`,
-            );
-        }
-    }
-    return out;
+        return `cannot deploy vault ${names} in region ${region}: ${reason}`;
+    });
 }
 
 /**
@@ -59,12 +49,12 @@ export function lockRetentionProblems(lock: VaultLockConfig | undefined, effecti
 }
 
 /** Regions the installed AWS provider does not know, or that lie outside the partition. */
-export function unreachableRegions(regions: readonly string[], partition: string): { region: string; reason: string }[] {
+export function unreachableRegions(regions: readonly string[], partition: string, roleName = "assumeRoleArn"): { region: string; reason: string }[] {
     return regions.flatMap((region) =>
         !PROVIDER_REGIONS.has(region)
             ? [{ region, reason: "the AWS provider does not know that region (check the effective policy's regions and copy action ARNs)" }]
             : partitionOf(region) !== partition
-              ? [{ region, reason: `it is in partition ${partitionOf(region)}, and the role (partition ${partition}) cannot reach it` }]
+              ? [{ region, reason: `it is in partition ${partitionOf(region)}, and ${roleName} (partition ${partition}) cannot reach it` }]
               : [],
     );
 }

@@ -86,7 +86,7 @@ function placementProblems(config: OrgBackupPoliciesConfig, tree: OrganizationTr
     const at: Path = ["organization", "units", set.unitIndex, "stackSet"];
     const out: PolicyConfigProblem[] = [];
     const role = stackSetsAdministratorRole(config);
-    for (const { region, reason } of unreachableRegions(set.regions, role.split(":")[1])) {
+    for (const { region, reason } of unreachableRegions(set.regions, role.split(":")[1], "the StackSets administrator's role")) {
         out.push({ path: at, message: `cannot deploy to region ${region}: ${reason} (OU ${set.ouName}, through ${role})` });
     }
     const retentions = set.coveredUnits.map((id) => planRetentions(tree.state(id).render()));
