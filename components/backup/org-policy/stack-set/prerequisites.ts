@@ -20,7 +20,6 @@
 
 import { ConfigProblem, formatKeyPath } from "../../../config/errors";
 import type { OrgBackupPoliciesConfig } from "../../../config/org-backup-policies";
-import { accountOfRoleArn } from "../../../shared/providers";
 import type { OuStackSet } from "./layout";
 import { stackSetsAdministratorRole } from "./problems";
 
@@ -42,7 +41,7 @@ const at = (...path: (string | number)[]) => formatKeyPath(["orgBackupPolicies",
 export function stackSetPrerequisiteProblems(view: StackSetOrganizationView, config: OrgBackupPoliciesConfig, sets: readonly OuStackSet[]): ConfigProblem[] {
     const out: ConfigProblem[] = [];
     const role = stackSetsAdministratorRole(config);
-    const account = accountOfRoleArn(role);
+    const account = role.split(":")[4];
     const callAs = config.stackSets?.callAs ?? "SELF";
     if (!view.awsServiceAccessPrincipals.includes(STACKSETS_SERVICE_PRINCIPAL)) {
         out.push({
