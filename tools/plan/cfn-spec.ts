@@ -91,7 +91,10 @@ function specFor(cfnTypes: string[]): SpecExtract {
         for (const t of missing) if (!(t in extract.resources)) (extract.resources as Record<string, unknown>)[t] = null;
         try {
             fs.mkdirSync(path.dirname(CACHE_FILE), { recursive: true });
-            fs.writeFileSync(CACHE_FILE, JSON.stringify(extract));
+            // Written aside and renamed, so that a plan running alongside never reads half a file.
+            const partial = `${CACHE_FILE}.${process.pid}`;
+            fs.writeFileSync(partial, JSON.stringify(extract));
+            fs.renameSync(partial, CACHE_FILE);
         } catch {
             // A read-only node_modules only costs the next run the load again.
         }
