@@ -19,6 +19,8 @@ export const backup = stack.backup;
 export const orgBackupPolicyIds = stack.orgBackupPolicyIds;
 /** Vault ARNs (by `<region>/<name>`) and role ARNs gatevault deployed in member accounts, by account id. */
 export const memberAccountBackups = stack.memberAccountBackups;
+/** Per StackSet (one per OU with `stackSet`): its OU and the regions of its stack instances. */
+export const memberStackSets = stack.memberStackSets;
 /** The Lambda function name of each JWT authorizer. */
 export const authorizerFunctions = stack.authorizerFunctions;
 /** The large-upload bucket and function (empty when the stack has no gatevault:uploads). */

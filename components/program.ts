@@ -4,7 +4,7 @@
 
 import { createApiEndpoints } from "./api";
 import { AccountBackup, placementProblems } from "./backup";
-import { deployMemberAccountBackups, deployOrgBackupPolicies, memberPlacementProblems } from "./backup/org-policy";
+import { deployMemberAccountBackups, deployMemberStackSets, deployOrgBackupPolicies, memberPlacementProblems, stackSetDeploymentProblems } from "./backup/org-policy";
 import { deployBackupStackSettings } from "./backup/stack";
 import { ConfigProblem, ConfigValidationError, GatevaultConfig, isConfigValidationError } from "./config";
 import { createPrivateNetwork, networkRegionProblems, privateApiUrls } from "./network";
@@ -25,6 +25,7 @@ export function checkStack(config: GatevaultConfig, options: ProgramOptions = {}
     const problems: ConfigProblem[] = [];
     if (config.backup) problems.push(...placementProblems(config.backup, config));
     problems.push(...memberPlacementProblems(config));
+    problems.push(...stackSetDeploymentProblems(config.orgBackupPolicies, config.region));
     if (config.network) problems.push(...networkRegionProblems(config.network, config.region));
     // Every API checked against the functions, user pool, VPC links and endpoints this config
     // creates, by name.
@@ -71,9 +72,13 @@ export function deployGatevault(config: GatevaultConfig, options: ProgramOptions
     // Vaults and roles the org policies name, in member accounts marked deployBackupResources;
     // the policies are created, changed and attached only after these, so no backup job finds them missing.
     const memberBackups = deployMemberAccountBackups(config, providers);
+    // The same vaults and roles in every account of the OUs that opt in, through one StackSet per OU.
+    const memberStackSets = deployMemberStackSets(config, providers);
 
     // AWS Organizations backup policies (gatevault:orgBackupPolicies), through the management account.
-    const orgBackupPolicies = deployOrgBackupPolicies(config.orgBackupPolicies, providers, memberBackups, { production: config.environment === "prod" });
+    const orgBackupPolicies = deployOrgBackupPolicies(config.orgBackupPolicies, providers, [...memberBackups, ...memberStackSets.stackSets], {
+        production: config.environment === "prod",
+    });
 
     // What spans both backup parts: cross-account backup in the management account, and the
     // warnings about tag conventions, the central vault's account and emptied policy settings.
@@ -88,6 +93,7 @@ export function deployGatevault(config: GatevaultConfig, options: ProgramOptions
         backup: accountBackup?.outputs ?? {},
         orgBackupPolicyIds: Object.fromEntries(orgBackupPolicies.map((p) => [p.policyName, p.policyId])),
         memberAccountBackups: Object.fromEntries(memberBackups.map((m) => [m.accountId, m.outputs])),
+        memberStackSets: memberStackSets.summary,
         authorizerFunctions: Object.fromEntries(built.jwtAuthorizers.map(({ name, authorizer }) => [name, authorizer.functionName])),
         uploads: built.uploads ? { bucketName: built.uploads.bucket.bucketName, functionName: built.uploads.function.functionName } : {},
         cognito: built.cognito

@@ -21,6 +21,10 @@ export const PROD_GUARDS = {
     backupPlan: { protect: true, retainOnDelete: false, why: "deleting it stops the backups (its recovery points keep their lifecycle)" },
     orgBackupPolicy: { protect: true, retainOnDelete: false, why: "deleting it removes the backup plans it creates in every account it reaches" },
     orgBackupPolicyAttachment: { protect: true, retainOnDelete: false, why: "detaching it removes the backup plans it creates below its target" },
+    // The StackSet and its instances give every account of an OU its vaults and backup roles.
+    // Their stacks retain vaults and keys (DeletionPolicy Retain) but not the roles.
+    memberStackSet: { protect: true, retainOnDelete: false, why: "deleting it deletes the backup roles in every account of its OU" },
+    memberStackSetInstance: { protect: true, retainOnDelete: false, why: "deleting it takes its region's stacks out of the StackSet in every account of its OU" },
     auditFramework: { protect: true, retainOnDelete: true, why: "its daily compliance results are audit evidence" },
     reportPlan: { protect: true, retainOnDelete: false, why: "deleting it stops the audit reports" },
     reportBucket: { protect: true, retainOnDelete: true, why: "it holds the audit reports" },

@@ -7,59 +7,21 @@
 import { createHash } from "node:crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { SubscriptionConfig, VaultLockConfig } from "../config/backup";
-import { Partition } from "./arns";
+import type { SubscriptionConfig } from "../config/backup";
 import { guardOptions } from "./protection";
 import { policyJson } from "./policies/document";
-import { vaultKeyPolicy } from "./policies/key-policy";
-import { notificationTopicPolicy } from "./policies/topic-policy";
-import { CopySources, vaultAccessPolicy } from "./policies/vault-access-policy";
+import { vaultDefinition, VaultDefinitionInput } from "./vault-definition";
 
-/**
- * Vault events sent to the topic. AWS reports failed and expired backup jobs (and failed
- * restores) as *_COMPLETED events with a `State` attribute; the older *_FAILED and
- * *_EXPIRED event names are deprecated and never fire.
- */
-export const VAULT_NOTIFICATION_EVENTS = [
-    "BACKUP_JOB_COMPLETED",
-    "COPY_JOB_FAILED",
-    "RESTORE_JOB_COMPLETED",
-    "S3_BACKUP_OBJECT_FAILED",
-    "S3_RESTORE_OBJECT_FAILED",
-] as const;
+export { VAULT_NOTIFICATION_EVENTS } from "./vault-definition";
 
 /** Subscribers hear only about jobs that did not succeed. */
 export const FAILED_JOB_FILTER_POLICY = { State: ["FAILED", "EXPIRED", "ABORTED", "PARTIAL"] };
 
-export interface BackupVaultArgs {
-    /** Vault name, unique per account and region. */
-    vaultName: string;
+/** The vault (vault-definition.ts), where to deploy it, and who hears about failed jobs. */
+export interface BackupVaultArgs extends VaultDefinitionInput {
     /** Provider for the vault's account and region. */
     provider: aws.Provider;
-    /** The provider's account and region: the key policy names them. */
-    accountId: string;
-    region: string;
-    partition: Partition;
-    /** The one role that may delete recovery points, shorten their lifecycle or remove the lock of a retained vault. */
-    breakGlassRoleArn: string;
-    /** The role that runs `pulumi up` for this account: it may change the vault's policy and lock (and, unless retained, delete the vault). */
-    deployRoleArn: string;
-    /**
-     * Accounts that copy into this vault or receive copies from it (a central backup account, the
-     * accounts whose plans copy here), or every account of `organizationId`: they may copy in and
-     * use the key through AWS Backup.
-     */
-    copyPeers?: CopySources;
-    /** The organization the copy peers belong to; required with `copyPeers: { organization: true }`. */
-    organizationId?: string;
-    lock?: VaultLockConfig;
     subscriptions?: SubscriptionConfig[];
-    /**
-     * Prod: the key, vault and access policy are protected and retained when the stack is
-     * destroyed, the lock is retained, and the deploy role may delete nothing in the vault.
-     * Otherwise (dev) `pulumi destroy` empties and deletes the vault.
-     */
-    retain: boolean;
 }
 
 export class BackupVault extends pulumi.ComponentResource {
@@ -73,45 +35,32 @@ export class BackupVault extends pulumi.ComponentResource {
     readonly topicArn: pulumi.Output<string>;
 
     constructor(name: string, args: BackupVaultArgs, opts: pulumi.ComponentResourceOptions = {}) {
-        if (args.copyPeers && "organization" in args.copyPeers && !args.organizationId) {
-            throw new Error(`BackupVault ${name}: copyPeers { organization: true } needs organizationId`);
-        }
         super("gatevault:backup:BackupVault", name, {}, opts);
         const provider = args.provider;
+        const def = vaultDefinition(args);
 
         this.key = new aws.kms.Key(
             `${name}-key`,
             {
-                description: `gatevault: encrypts backup vault ${args.vaultName} and its notifications`,
-                enableKeyRotation: true,
-                deletionWindowInDays: 30,
-                policy: policyJson(
-                    vaultKeyPolicy({
-                        partition: args.partition,
-                        accountId: args.accountId,
-                        region: args.region,
-                        copyPeers: args.copyPeers,
-                        organizationId: args.organizationId,
-                        breakGlassRoleArn: args.breakGlassRoleArn,
-                        deployRoleArn: args.deployRoleArn,
-                        denyDeletion: args.retain,
-                    }),
-                ),
+                description: def.key.description,
+                enableKeyRotation: def.key.enableKeyRotation,
+                deletionWindowInDays: def.key.deletionWindowInDays,
+                policy: policyJson(def.key.policy),
             },
-            { parent: this, provider, ...guardOptions("vaultKey", args.retain) },
+            { parent: this, provider, ...guardOptions("vaultKey", def.retain) },
         );
-        new aws.kms.Alias(`${name}-key-alias`, { name: `alias/gatevault-backup/${args.vaultName}`, targetKeyId: this.key.keyId }, { parent: this, provider });
+        new aws.kms.Alias(`${name}-key-alias`, { name: def.keyAlias, targetKeyId: this.key.keyId }, { parent: this, provider });
 
         // forceDestroy: the provider deletes the recovery points before the vault
         // (internal/service/backup/vault.go), so a dev stack can be destroyed; a retained vault
         // is never deleted by gatevault.
         this.vault = new aws.backup.Vault(
             `${name}-vault`,
-            { name: args.vaultName, kmsKeyArn: this.key.arn, forceDestroy: !args.retain },
-            { parent: this, provider, ...guardOptions("vault", args.retain) },
+            { name: def.vaultName, kmsKeyArn: this.key.arn, forceDestroy: !def.retain },
+            { parent: this, provider, ...guardOptions("vault", def.retain) },
         );
 
-        if (args.lock) {
+        if (def.lock) {
             // The provider cannot update a lock: every field is ForceNew and its id is the vault
             // name (internal/service/backup/vault_lock_configuration.go), so a change replaces it.
             // Pulumi's default replacement, create then delete, would Put the new lock and then
@@ -121,20 +70,14 @@ export class BackupVault extends pulumi.ComponentResource {
             // Otherwise: delete, then create.
             this.lock = new aws.backup.VaultLockConfiguration(
                 `${name}-lock`,
-                {
-                    backupVaultName: this.vault.name,
-                    minRetentionDays: args.lock.minRetentionDays,
-                    maxRetentionDays: args.lock.maxRetentionDays,
-                    // Only compliance mode sets a grace period; without one the lock stays in governance mode.
-                    ...(args.lock.mode === "compliance" ? { changeableForDays: args.lock.changeableForDays } : {}),
-                },
-                { parent: this, provider, ...(args.retain ? guardOptions("vaultLock", true) : { deleteBeforeReplace: true }) },
+                { backupVaultName: this.vault.name, ...def.lock },
+                { parent: this, provider, ...(def.retain ? guardOptions("vaultLock", true) : { deleteBeforeReplace: true }) },
             );
-            if (args.lock.mode === "compliance") {
+            if (def.lock.changeableForDays !== undefined) {
                 pulumi.log.warn(
-                    `${name}: vault "${args.vaultName}" gets a COMPLIANCE-mode vault lock. ${args.lock.changeableForDays} days after it is ` +
+                    `${name}: vault "${def.vaultName}" gets a COMPLIANCE-mode vault lock. ${def.lock.changeableForDays} days after it is ` +
                         `applied, nobody (not the root user, not AWS) can remove it, delete the vault early, or keep recovery points for less than ` +
-                        `${args.lock.minRetentionDays} or more than ${args.lock.maxRetentionDays} days.`,
+                        `${def.lock.minRetentionDays} or more than ${def.lock.maxRetentionDays} days.`,
                     this,
                 );
             }
@@ -142,33 +85,21 @@ export class BackupVault extends pulumi.ComponentResource {
 
         new aws.backup.VaultPolicy(
             `${name}-policy`,
-            {
-                backupVaultName: this.vault.name,
-                policy: policyJson(
-                    vaultAccessPolicy({
-                        partition: args.partition,
-                        breakGlassRoleArn: args.breakGlassRoleArn,
-                        deployRoleArn: args.deployRoleArn,
-                        retained: args.retain,
-                        copySources: args.copyPeers,
-                        organizationId: args.organizationId,
-                    }),
-                ),
-            },
-            { parent: this, provider, ...guardOptions("vaultPolicy", args.retain) },
+            { backupVaultName: this.vault.name, policy: policyJson(def.accessPolicy) },
+            { parent: this, provider, ...guardOptions("vaultPolicy", def.retain) },
         );
 
         this.topic = new aws.sns.Topic(`${name}-events`, { kmsMasterKeyId: this.key.arn }, { parent: this, provider });
         const topicPolicy = new aws.sns.TopicPolicy(
             `${name}-events-policy`,
-            { arn: this.topic.arn, policy: this.topic.arn.apply((topicArn) => policyJson(notificationTopicPolicy({ topicArn, accountId: args.accountId }))) },
+            { arn: this.topic.arn, policy: this.topic.arn.apply((topicArn) => policyJson(def.topicPolicy(topicArn))) },
             { parent: this, provider },
         );
         // Every field is ForceNew and the id is the vault name (internal/service/backup/vault_notifications.go):
         // created before the old one is deleted, the new configuration would be deleted with it.
         new aws.backup.VaultNotifications(
             `${name}-notifications`,
-            { backupVaultName: this.vault.name, snsTopicArn: this.topic.arn, backupVaultEvents: [...VAULT_NOTIFICATION_EVENTS] },
+            { backupVaultName: this.vault.name, snsTopicArn: this.topic.arn, backupVaultEvents: [...def.notificationEvents] },
             { parent: this, provider, dependsOn: [topicPolicy], deleteBeforeReplace: true },
         );
         for (const s of args.subscriptions ?? []) {

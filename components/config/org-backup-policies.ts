@@ -7,6 +7,7 @@
 
 import { z } from "zod";
 import { memberDeploymentProblems } from "../backup/org-policy/member-problems";
+import { stackSetProblems } from "../backup/org-policy/stack-set/problems";
 import { orgBackupPoliciesProblems } from "../backup/org-policy/validate";
 import {
     ACCOUNT_ID,
@@ -149,11 +150,49 @@ const policySchema = z.strictObject({
     plans: z.array(planSchema).min(1),
 });
 
+/** An IAM role name, with its path if it has one (`backup-break-glass`, `ops/backup-break-glass`). */
+const ROLE_NAME_WITH_PATH = /^([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+
+/**
+ * Opt-in per OU: the vaults and roles the OU's effective policy names, in every account of the
+ * OU (child OUs included, accounts that join later too), through one service-managed StackSet.
+ */
+const unitStackSetSchema = z.strictObject({
+    /** The break-glass role's name in every account of the OU (each account's own role of that name). */
+    breakGlassRoleName: z.string().regex(ROLE_NAME_WITH_PATH, "must be an IAM role name (letters, digits and +=,.@_-, at most 64), optionally after a path"),
+    /** Vault lock on every vault the StackSet creates, as `gatevault:backup`'s `vault.lock`. */
+    lock: vaultLockSchema.optional(),
+});
+
 const unitSchema = z.strictObject({
     id: z.string().regex(OU_ID, "must be an OU id such as ou-ab12-cdef3456"),
     name: z.string().min(1).max(128),
     /** The root's id or another OU's id. */
     parentId: z.string(),
+    stackSet: unitStackSetSchema.optional(),
+});
+
+/**
+ * How the OUs' StackSets are run. Operation preferences apply to every stack operation; the
+ * defaults are the cautious ones: a quarter of the accounts at a time, stop at the first failed
+ * account, one region after the other.
+ */
+const stackSetsSchema = z.strictObject({
+    /** Role in the management account, or in an account registered as delegated administrator for StackSets. Default: administratorRoleArn. */
+    administratorRoleArn: roleArnSchema.optional(),
+    /** SELF from the management account, DELEGATED_ADMIN from a delegated administrator (checked at preview time). */
+    callAs: z.enum(["SELF", "DELEGATED_ADMIN"]).default("SELF"),
+    /** IAM is global: the region whose stacks create the roles. Default: the stack's region if the OU has vaults there, else the first region. */
+    globalResourcesRegion: regionSchema.optional(),
+    operationPreferences: z
+        .strictObject({
+            maxConcurrentPercentage: z.number().int().min(1).max(100).default(25),
+            failureTolerancePercentage: z.number().int().min(0).max(100).default(0),
+            regionConcurrencyType: z.enum(["SEQUENTIAL", "PARALLEL"]).default("SEQUENTIAL"),
+            /** Regions in the order to deploy them; the others follow. Default: the global-resources region first. */
+            regionOrder: z.array(regionSchema).optional(),
+        })
+        .default({ maxConcurrentPercentage: 25, failureTolerancePercentage: 0, regionConcurrencyType: "SEQUENTIAL" }),
 });
 
 /**
@@ -217,11 +256,12 @@ export const orgBackupPoliciesSchema = z
         administratorRoleArn: roleArnSchema,
         organization: organizationSchema,
         policies: z.array(policySchema).min(1),
+        stackSets: stackSetsSchema.optional(),
     })
     .superRefine((config, ctx) => {
         const policyProblems = orgBackupPoliciesProblems(config);
         // Member deployments read effective policies, which need a valid tree and policies.
-        const problems = policyProblems.length > 0 ? policyProblems : memberDeploymentProblems(config);
+        const problems = policyProblems.length > 0 ? policyProblems : [...memberDeploymentProblems(config), ...stackSetProblems(config)];
         for (const problem of problems) {
             // No `input`: the messages quote the values they are about themselves.
             ctx.addIssue({ code: "custom", path: [...problem.path], message: problem.message, input: undefined });
@@ -238,4 +278,6 @@ export type ConditionsConfig = z.output<typeof conditionsSchema>;
 export type ChildOperatorsConfig = z.output<typeof childOperatorsSchema>;
 export type OrganizationConfig = z.output<typeof organizationSchema>;
 export type MemberBackupResourcesConfig = z.output<typeof memberBackupResourcesSchema>;
+export type UnitStackSetConfig = z.output<typeof unitStackSetSchema>;
+export type StackSetsConfig = z.output<typeof stackSetsSchema>;
 export type ListSetting<T> = T[] | { append: T[] } | { remove: T[] };

@@ -119,10 +119,14 @@ describe("policy: org-backup-policy-retention", () => {
         const result = await planEditedStack("prod", (c) => {
             const orgPolicies = c["gatevault:orgBackupPolicies"];
             orgPolicies.policies[0].plans[0].rules[0].lifecycle = { deleteAfterDays: 30 };
-            // Member vault locks of 90 days would reject 30-day points up front (exit 2);
+            // Member vault locks of 90 days (listed accounts and StackSets) would reject 30-day points up front (exit 2);
             // lower them so that it is the policy pack that judges the retention.
             for (const account of orgPolicies.organization.accounts) {
                 if (account.backupResources?.lock) account.backupResources.lock.minRetentionDays = 7;
+            }
+            // The same for the vaults the workloads OU's StackSet creates.
+            for (const unit of orgPolicies.organization.units) {
+                if (unit.stackSet?.lock) unit.stackSet.lock.minRetentionDays = 7;
             }
         });
         const violations = result.violations.filter((v) => v.policy === RULE);

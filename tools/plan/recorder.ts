@@ -6,6 +6,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { OfflineMocks } from "./mocks";
 import { policyView } from "./properties";
+import { checkTemplateBody } from "./cfn-spec";
 import { checkRegistration, ProviderRuleError } from "./provider-rules";
 
 // Same copies the SDK uses, so responses have the classes it expects.
@@ -169,6 +170,8 @@ export class ResourceRecorder {
                 if (custom && !read) {
                     const violations = checkRegistration(type, policyView(wireInputs));
                     if (violations.length > 0) throw new ProviderRuleError(urn, name, violations);
+                    // A template's resources are checked against CloudFormation's own specification too.
+                    checkTemplateBody(type, urn, policyView(wireInputs));
                 }
                 const entry: RecordedResource = {
                     urn,

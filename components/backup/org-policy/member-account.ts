@@ -11,9 +11,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { GatevaultConfig } from "../../config";
 import type { ProviderSet } from "../../shared/providers";
 import { Partition, partitionOf } from "../arns";
-import { backupRolePolicies } from "../policies/service-role";
 import { BackupServiceRole } from "../service-role";
 import { BackupVault } from "../vault";
+import { MemberSettings, memberRoleDefinition, memberVaultInput } from "./member-definitions";
 import { memberAccountDeployments, MemberAccountDeployment } from "./member-deployments";
 
 export interface MemberAccountBackupArgs {
@@ -53,25 +53,22 @@ export class MemberAccountBackup extends pulumi.ComponentResource {
             pulumi.log.warn(`${name}: account ${d.accountId} ("${d.name}") is marked deployBackupResources, but no policy of this stack reaches it: nothing is deployed there`, this);
         }
 
+        const member: MemberSettings = {
+            accountId: d.accountId,
+            partition: d.assumeRoleArn.split(":")[1] as Partition,
+            breakGlassRoleArn: d.settings.breakGlassRoleArn,
+            // The role gatevault deploys this account with (in the stack's own account, the stack's role).
+            deployRoleArn: d.assumeRoleArn,
+            organizationId: args.organizationId,
+            copyTargetAccounts: d.copyTargetAccounts,
+            lock: d.settings.lock,
+            retain: args.retain,
+        };
         this.vaults = {};
-        for (const { region, name: vaultName } of d.vaults) {
-            this.vaults[`${region}/${vaultName}`] = new BackupVault(
-                `${name}-${region}-${vaultName}`,
-                {
-                    vaultName,
-                    provider: memberProvider(providers, d, region),
-                    accountId: d.accountId,
-                    region,
-                    partition: partitionOf(region),
-                    breakGlassRoleArn: d.settings.breakGlassRoleArn,
-                    // The role gatevault deploys this account with (in the stack's own account, the stack's role).
-                    deployRoleArn: d.assumeRoleArn,
-                    organizationId: args.organizationId,
-                    // The accounts its plans copy to; a restore from there starts with a copy back into this account.
-                    copyPeers: d.copyTargetAccounts.length > 0 ? { accounts: d.copyTargetAccounts } : undefined,
-                    lock: d.settings.lock,
-                    retain: args.retain,
-                },
+        for (const vault of d.vaults) {
+            this.vaults[`${vault.region}/${vault.name}`] = new BackupVault(
+                `${name}-${vault.region}-${vault.name}`,
+                { ...memberVaultInput(member, vault), partition: partitionOf(vault.region), provider: memberProvider(providers, d, vault.region) },
                 { parent: this },
             );
         }
@@ -80,17 +77,10 @@ export class MemberAccountBackup extends pulumi.ComponentResource {
         const roleProvider = memberProvider(providers, d, providers.target.region);
         this.roles = {};
         for (const role of d.roles) {
+            const def = memberRoleDefinition(role, member.partition);
             this.roles[role.ref] = new BackupServiceRole(
                 `${name}-role-${role.ref}`,
-                {
-                    provider: roleProvider,
-                    partition: d.assumeRoleArn.split(":")[1] as Partition,
-                    description: `gatevault: AWS Backup role named by the organization backup policies (iam_role_arn ...:role/${role.ref})`,
-                    // Tag selections can pick any resource type, S3 buckets included.
-                    managedPolicies: backupRolePolicies({ s3: true }),
-                    roleName: role.name,
-                    path: role.path,
-                },
+                { provider: roleProvider, partition: member.partition, description: def.description, managedPolicies: def.managedPolicies, roleName: def.roleName, path: def.path },
                 { parent: this },
             );
         }

@@ -5,42 +5,34 @@
 // organization to share the vault keys with. Paths are relative to `gatevault:orgBackupPolicies`.
 
 import { Region } from "@pulumi/aws/types/enums";
+import type { VaultLockConfig } from "../../config/backup";
 import type { OrgBackupPoliciesConfig } from "../../config/org-backup-policies";
 import { partitionOf } from "../arns";
 import { retentionUnderLock } from "../validation/lock-problems";
 import { memberAccountDeployments, MemberAccountDeployment } from "./member-deployments";
-import { planRetentions } from "./retention";
+import { planRetentions, RetentionReport } from "./retention";
 import type { PolicyConfigProblem } from "./validate";
 
 /** Regions the installed AWS provider accepts; it refuses to configure any other. */
 const PROVIDER_REGIONS: ReadonlySet<string> = new Set(Object.values(Region));
 
 /** IAM role names: 1-64 characters (the path is separate). */
-const MAX_ROLE_NAME = 64;
-
-const partitionOfArn = (arn: string) => arn.split(":")[1];
+export const MAX_ROLE_NAME = 64;
 
 function regionProblems(d: MemberAccountDeployment): string[] {
-    const rolePartition = partitionOfArn(d.assumeRoleArn);
-    const out: string[] = [];
-    for (const region of [...new Set(d.vaults.map((v) => v.region))]) {
+    const regions = [...new Set(d.vaults.map((v) => v.region))];
+    return unreachableRegions(regions, d.assumeRoleArn.split(":")[1]).map(({ region, reason }) => {
         const names = d.vaults.filter((v) => v.region === region).map((v) => `"${v.name}"`).join(", ");
-        if (!PROVIDER_REGIONS.has(region)) {
-            out.push(`cannot deploy vault ${names} in region ${region}: the AWS provider does not know that region (check the effective policy's regions and copy action ARNs)`);
-        } else if (partitionOf(region) !== rolePartition) {
-            out.push(
-                `cannot deploy vault ${names} in region ${region}: it is in partition ${partitionOf(region)}, and assumeRoleArn (partition ${rolePartition}) cannot reach it`,
-            );
-        }
-    }
-    return out;
+        return `cannot deploy vault ${names} in region ${region}: ${reason}`;
+    });
 }
 
-/** Retentions written into this account's vaults, each checked against the account's lock. */
-function lockProblems(d: MemberAccountDeployment, effective: ReturnType<typeof planRetentions>): string[] {
-    const lock = d.settings.lock;
+/**
+ * Retentions the effective policy writes into an account's own vaults (rules, and copies whose
+ * target `own` says is the account), each checked against the vaults' lock.
+ */
+export function lockRetentionProblems(lock: VaultLockConfig | undefined, effective: RetentionReport, own: (vaultArn: string) => boolean): string[] {
     if (!lock) return [];
-    const own = (arn: string) => ["$account", d.accountId].includes(arn.split(":")[4]);
     const out: string[] = [];
     for (const plan of effective.plans) {
         for (const rule of plan.rules) {
@@ -56,6 +48,17 @@ function lockProblems(d: MemberAccountDeployment, effective: ReturnType<typeof p
     return out;
 }
 
+/** Regions the installed AWS provider does not know, or that lie outside the partition. */
+export function unreachableRegions(regions: readonly string[], partition: string, roleName = "assumeRoleArn"): { region: string; reason: string }[] {
+    return regions.flatMap((region) =>
+        !PROVIDER_REGIONS.has(region)
+            ? [{ region, reason: "the AWS provider does not know that region (check the effective policy's regions and copy action ARNs)" }]
+            : partitionOf(region) !== partition
+              ? [{ region, reason: `it is in partition ${partitionOf(region)}, and ${roleName} (partition ${partition}) cannot reach it` }]
+              : [],
+    );
+}
+
 export function memberDeploymentProblems(config: OrgBackupPoliciesConfig): PolicyConfigProblem[] {
     const out: PolicyConfigProblem[] = [];
     for (const d of memberAccountDeployments(config)) {
@@ -69,7 +72,8 @@ export function memberDeploymentProblems(config: OrgBackupPoliciesConfig): Polic
             });
         }
         const retentions = planRetentions(d.effective);
-        for (const message of lockProblems(d, retentions)) {
+        const own = (arn: string) => ["$account", d.accountId].includes(arn.split(":")[4]);
+        for (const message of lockRetentionProblems(d.settings.lock, retentions, own)) {
             out.push({ path: [...at, "backupResources", "lock"], message: `must accept every retention the effective policy writes into this account's vaults: ${message} (${label})` });
         }
         if (d.copyTargetAccounts.length > 0 && !config.organization.id) {

@@ -1,6 +1,7 @@
 // The organisation-backup-policy section of the human-readable offline plan.
 
 import type { TargetPreview } from "./preview";
+import { describeCoverage } from "./stack-set/coverage";
 
 function days(value: number | null): string {
     return value === null ? "kept indefinitely" : `${value} days`;
@@ -18,6 +19,7 @@ export function orgBackupPolicyLines(targets: readonly TargetPreview[]): string[
             out.push(`    minimum retention: ${days(t.minimumRetentionDays)} (${t.plans.map((p) => `${p.plan}: ${days(p.minimumRetentionDays)}`).join(", ")})`);
             const vaults = t.requirements.vaults.map((v) => `${v.name} in ${v.region}${v.account === "$account" ? "" : ` of ${v.account}`}`);
             out.push(`    needs: vaults ${vaults.join(", ") || "none"}; roles ${t.requirements.roles.join(", ") || "none"}`);
+            out.push(`    provided by: ${describeCoverage(t.providedBy)}`);
         }
         t.problems.forEach((p) => out.push(`    problem: ${p}`));
         t.cancelled.forEach((c) => out.push(`    cancelled: ${c.operator} at ${c.path} by ${c.policy} @ ${c.attachedTo} (${c.reason})`));

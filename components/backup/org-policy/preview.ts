@@ -9,6 +9,7 @@ import { formatJsonPath, JsonObject } from "./json";
 import { memberRequirements, MemberRequirements } from "./member-requirements";
 import { OrganizationTree, OrgNodeKind } from "./organization";
 import { describeRetentionProblems, planRetentions } from "./retention";
+import { Coverage, coverageOf } from "./stack-set/coverage";
 
 export interface CancelledChange {
     /** Name of the OU or account the policy is attached to. */
@@ -34,6 +35,8 @@ export interface TargetPreview {
     problems: string[];
     cancelled: CancelledChange[];
     requirements: MemberRequirements;
+    /** What deploys those vaults and roles: a listed account's own provider, an OU's StackSet, or nothing. */
+    providedBy: Coverage;
 }
 
 export function previewOrgBackupPolicies(config: OrgBackupPoliciesConfig): TargetPreview[] {
@@ -61,6 +64,7 @@ export function previewOrgBackupPolicies(config: OrgBackupPoliciesConfig): Targe
                 reason: c.reason,
             })),
             requirements: memberRequirements(effective),
+            providedBy: coverageOf(config, tree, node.id),
         };
     });
 }

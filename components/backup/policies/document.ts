@@ -24,3 +24,16 @@ export function policyDocument(statements: PolicyStatement[]): PolicyDocument {
 export function policyJson(doc: PolicyDocument): string {
     return JSON.stringify(doc);
 }
+
+/**
+ * "Unless the caller is one of these roles": `aws:PrincipalArn` is the role's ARN for every
+ * session of it, and a negated operator with several values holds only when the caller matches
+ * none of them. ARN operators take `*` wildcards in every part of the ARN (IAM User Guide,
+ * reference_policies_elements_condition_operators.html#Conditions_ARN); a pattern such as a
+ * StackSet's `role/stacksets-exec-*` is written with ArnNotLike so it reads as one.
+ */
+export function unlessPrincipal(roleArns: string[]): Record<string, Record<string, string | string[]>> {
+    const unique = [...new Set(roleArns)];
+    const operator = unique.some((arn) => arn.includes("*")) ? "ArnNotLike" : "ArnNotEquals";
+    return { [operator]: { "aws:PrincipalArn": unique.length === 1 ? unique[0] : unique } };
+}

@@ -5,7 +5,7 @@
 
 import { accountRootArn } from "../../shared/arns";
 import { BACKUP_SERVICE_PRINCIPAL, Partition } from "../arns";
-import { policyDocument, PolicyDocument, PolicyStatement } from "./document";
+import { policyDocument, PolicyDocument, PolicyStatement, unlessPrincipal } from "./document";
 import type { CopySources } from "./vault-access-policy";
 
 /** What the account's administrators (through IAM) may do with the key. */
@@ -68,12 +68,6 @@ export interface VaultKeyPolicyInput {
     deployRoleArn: string;
     /** Deny disabling and deleting the key to everyone but the break-glass role. */
     denyDeletion: boolean;
-}
-
-/** One value stays a string, so a single exception reads as IAM writes it. */
-function uniqueOrOne(values: string[]): string | string[] {
-    const unique = [...new Set(values)];
-    return unique.length === 1 ? unique[0] : unique;
 }
 
 /** The service endpoint AWS Backup calls KMS through in a region (`kms:ViaService`). */
@@ -147,7 +141,7 @@ export function vaultKeyPolicy(input: VaultKeyPolicyInput): PolicyDocument {
             Principal: { AWS: "*" },
             Action: ["kms:PutKeyPolicy"],
             Resource: "*",
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": uniqueOrOne([input.breakGlassRoleArn, input.deployRoleArn]) } },
+            Condition: unlessPrincipal([input.breakGlassRoleArn, input.deployRoleArn]),
         },
     ];
     if (input.denyDeletion) {
@@ -157,7 +151,7 @@ export function vaultKeyPolicy(input: VaultKeyPolicyInput): PolicyDocument {
             Principal: { AWS: "*" },
             Action: [...KEY_DELETION_ACTIONS],
             Resource: "*",
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": input.breakGlassRoleArn } },
+            Condition: unlessPrincipal([input.breakGlassRoleArn]),
         });
     }
     return policyDocument(statements);

@@ -7,7 +7,7 @@
 // (AWS Backup Developer Guide, create-a-vault-access-policy.html).
 
 import { accountRootArn } from "../../shared/arns";
-import { policyDocument, PolicyDocument, PolicyStatement } from "./document";
+import { policyDocument, PolicyDocument, PolicyStatement, unlessPrincipal } from "./document";
 
 /**
  * Whether the deploy role may call the action: "always" (gatevault's updates need it),
@@ -66,9 +66,6 @@ export function deployerMay(guard: GuardedVaultAction, retained: boolean): boole
 export function vaultAccessPolicy(input: VaultAccessPolicyInput): PolicyDocument {
     const breakGlassOnly = GUARDED_VAULT_ACTIONS.filter((g) => !deployerMay(g, input.retained)).map((g) => g.action);
     const alsoDeployer = GUARDED_VAULT_ACTIONS.filter((g) => deployerMay(g, input.retained)).map((g) => g.action);
-    const exceptions = [...new Set([input.breakGlassRoleArn, input.deployRoleArn])];
-    // aws:PrincipalArn is the role's ARN for every session of it; a negated operator with
-    // several values holds only when the caller is none of them.
     const statements: PolicyStatement[] = [
         {
             Sid: "DenyRecoveryPointDeletionExceptBreakGlass",
@@ -76,7 +73,7 @@ export function vaultAccessPolicy(input: VaultAccessPolicyInput): PolicyDocument
             Principal: { AWS: "*" },
             Action: breakGlassOnly,
             Resource: "*",
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": input.breakGlassRoleArn } },
+            Condition: unlessPrincipal([input.breakGlassRoleArn]),
         },
         {
             Sid: "DenyVaultChangesExceptDeployerAndBreakGlass",
@@ -84,7 +81,7 @@ export function vaultAccessPolicy(input: VaultAccessPolicyInput): PolicyDocument
             Principal: { AWS: "*" },
             Action: alsoDeployer,
             Resource: "*",
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": exceptions.length === 1 ? exceptions[0] : exceptions } },
+            Condition: unlessPrincipal([input.breakGlassRoleArn, input.deployRoleArn]),
         },
     ];
     const sources = input.copySources;

@@ -105,6 +105,8 @@ const answers: Record<string, Answer> = {
         return { id: stableHex(json, 10), json, minifiedJson: JSON.stringify(JSON.parse(json)) };
     },
     "aws:organizations/getOrganization:getOrganization": (_i, ctx) => mockedOrganization(ctx),
+    "aws:organizations/getDelegatedAdministrators:getDelegatedAdministrators": (inputs, ctx) => mockedDelegatedAdministrators(inputs, ctx),
+    "aws:organizations/getEntityPath:getEntityPath": (inputs, ctx) => mockedEntityPath(inputs, ctx),
     "aws:ec2/getVpcEndpoint:getVpcEndpoint": (inputs, ctx) => {
         const id = String(inputs.id ?? `vpce-${stableHex(JSON.stringify(inputs), 17)}`);
         const service = String(inputs.serviceName ?? `com.amazonaws.${ctx.region}.execute-api`);
@@ -141,9 +143,27 @@ export interface MockOrganizationState {
      * empty (internal/service/organizations/organization_data_source.go).
      */
     listable: boolean;
+    /** Services with trusted access (ListAWSServiceAccessForOrganization); default: CloudFormation StackSets. */
+    servicePrincipals: string[];
+    /** Delegated administrators by service principal. */
+    delegatedAdministrators: Record<string, string[]>;
+    /**
+     * The parent of each OU and account (child id to parent id), for entity paths; an entity
+     * not listed sits directly under the root. A function answers for organizations too large to list.
+     */
+    parents: Record<string, string> | ((id: string) => string | undefined);
 }
 
-const DEFAULT_ORGANIZATION: MockOrganizationState = { rootPolicyTypes: [{ type: "BACKUP_POLICY", status: "ENABLED" }], listable: true };
+/** CloudFormation StackSets' principal in Organizations (AWS CloudFormation User Guide, stacksets-orgs-delegated-admin.html). */
+const STACKSETS_PRINCIPAL = "member.org.stacksets.cloudformation.amazonaws.com";
+
+const DEFAULT_ORGANIZATION: MockOrganizationState = {
+    rootPolicyTypes: [{ type: "BACKUP_POLICY", status: "ENABLED" }],
+    listable: true,
+    servicePrincipals: [STACKSETS_PRINCIPAL],
+    delegatedAdministrators: {},
+    parents: {},
+};
 let organizationState: MockOrganizationState = DEFAULT_ORGANIZATION;
 
 /** Runs `run` (a plan) against an organization in another state, then restores the default. */
@@ -167,6 +187,7 @@ function mockedOrganization(ctx: TargetContext): Record<string, unknown> {
         featureSet: "ALL",
         roots: listable ? [{ id: `r-${stableHex(ctx.organizationId, 4)}`, name: "Root", arn: "", policyTypes: state.rootPolicyTypes }] : [],
         enabledPolicyTypes: listable ? state.rootPolicyTypes.filter((p) => p.status === "ENABLED").map((p) => p.type) : [],
+        awsServiceAccessPrincipals: listable ? state.servicePrincipals : [],
         // The management account, one active member and one suspended member.
         accounts: listable ? organizationAccounts(ctx) : [],
     };
@@ -184,6 +205,42 @@ function organizationAccounts(ctx: TargetContext): { id: string; arn: string; na
         email: `${a.name}@example.com`,
         status: a.state,
     }));
+}
+
+function accountArn(ctx: TargetContext, id: string): string {
+    return `arn:${ctx.partition}:organizations::${ctx.accountId}:account/${ctx.organizationId}/${id}`;
+}
+
+function mockedDelegatedAdministrators(inputs: Record<string, any>, ctx: TargetContext): Record<string, unknown> {
+    const ids = organizationState.delegatedAdministrators[String(inputs.servicePrincipal ?? "")] ?? [];
+    return {
+        id: ctx.organizationId,
+        servicePrincipal: inputs.servicePrincipal,
+        delegatedAdministrators: ids.map((id) => ({
+            id,
+            arn: accountArn(ctx, id),
+            name: `delegated-${id}`,
+            email: `delegated-${id}@example.com`,
+            status: "ACTIVE",
+            joinedMethod: "CREATED",
+            joinedTimestamp: "2024-01-01T00:00:00Z",
+            delegationEnabledDate: "2024-01-01T00:00:00Z",
+        })),
+    };
+}
+
+/**
+ * An entity's path from the organization down, as the provider builds it from ListParents
+ * (internal/service/organizations/entity_path_data_source.go): `o-.../r-.../ou-.../<id>/`.
+ */
+function mockedEntityPath(inputs: Record<string, any>, ctx: TargetContext): Record<string, unknown> {
+    const entityId = String(inputs.entityId);
+    const parents = organizationState.parents;
+    const parentOf = typeof parents === "function" ? parents : (id: string) => parents[id];
+    const rootId = `r-${stableHex(ctx.organizationId, 4)}`;
+    const chain = [entityId];
+    for (let at = parentOf(entityId); at && !at.startsWith("r-"); at = parentOf(at)) chain.unshift(at);
+    return { id: entityId, entityId, entityPath: `${ctx.organizationId}/${rootId}/${chain.join("/")}/` };
 }
 
 export function answerDataSource(token: string, inputs: Record<string, any>, ctx: TargetContext): Record<string, unknown> {

@@ -17,6 +17,7 @@
 import { apiGatewayRules } from "./apigateway";
 import { backupRules } from "./backup";
 import { checkResource } from "./check";
+import { cloudFormationRules } from "./cloudformation";
 import { cognitoRules } from "./cognito";
 import { configServiceRules } from "./configservice";
 import { ec2Rules } from "./ec2";
@@ -41,6 +42,7 @@ export const PROVIDER_REPOSITORY = "hashicorp/terraform-provider-aws";
 export const providerRuleTable: readonly ResourceRules[] = [
     ...apiGatewayRules,
     ...backupRules,
+    ...cloudFormationRules,
     ...cognitoRules,
     ...configServiceRules,
     ...ec2Rules,
