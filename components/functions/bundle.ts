@@ -47,7 +47,7 @@ export function handlerBuildOptions(relative: string): esbuild.BuildOptions & { 
         platform: "node",
         target: LAMBDA_NODE_TARGET,
         format: "cjs",
-        // The SDK's ES module builds (`module`) leave out its browser-only code: a third less
+        // The SDK's ES module builds (`module`) leave out its browser-only code: a quarter less
         // code to load than its CommonJS builds (`main`), measured by the bench.
         mainFields: ["module", "main"],
         // The SDK loads some Node modules with `import()`; as `require` they load the same way
