@@ -1,7 +1,19 @@
 // Bundles a handler with esbuild while the program runs, into the archive Lambda deploys.
 // Output is deterministic (paths relative to the repository root, no timestamps), so an
-// unchanged handler never shows as a diff. The AWS SDK v3 stays external: the Node.js
-// Lambda runtime provides it. Everything else (jose) is bundled in.
+// unchanged handler never shows as a diff.
+//
+// Everything a handler imports is bundled, the AWS SDK clients included; only Node's own
+// modules stay external. The nodejs22.x runtime does ship an AWS SDK for JavaScript v3, but "a
+// specific minor version ... not the latest version", which "depends on the runtime version and
+// your AWS Region", and "Lambda periodically updates the SDK libraries in the Node.js runtime"
+// (https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html#nodejs-sdk-included,
+// https://docs.aws.amazon.com/lambda/latest/dg/nodejs-package.html#nodejs-package-dependencies).
+// Behaviour the functions depend on changes between SDK minor versions: from v3.729.0 the S3
+// client adds a default checksum to every PUT, which a presigned URL would carry, unless
+// `requestChecksumCalculation` is WHEN_REQUIRED (aws/aws-sdk-js-v3#6810; functions/uploads/
+// presign.ts). Bundled, a function runs the SDK the lockfile pins and the tests ran, and the
+// Node.js packaging page recommends bundling with esbuild "whenever possible" for fewer I/O
+// operations. `npm run bench -- lambda` measures both ways (README, "Tests and benchmarks").
 
 import { createHash } from "node:crypto";
 import * as path from "node:path";
@@ -18,39 +30,53 @@ export interface HandlerBundle {
     entry: string;
     code: string;
     sha256: string;
+    /** What the bundle still loads at run time (`require`), as esbuild reports it: Node built-ins only. */
+    externals: string[];
 }
 
 function relativeEntry(entry: string): string {
     return path.relative(REPOSITORY_ROOT, path.resolve(REPOSITORY_ROOT, entry)).split(path.sep).join("/");
 }
 
+/** esbuild's options for one handler entry (relative to the repository root); the bench varies them. */
+export function handlerBuildOptions(relative: string): esbuild.BuildOptions & { write: false; metafile: true } {
+    return {
+        absWorkingDir: REPOSITORY_ROOT,
+        entryPoints: [relative],
+        bundle: true,
+        platform: "node",
+        target: LAMBDA_NODE_TARGET,
+        format: "cjs",
+        // The SDK's ES module builds (`module`) leave out its browser-only code: a quarter less
+        // code to load than its CommonJS builds (`main`), measured by the bench.
+        mainFields: ["module", "main"],
+        // The SDK loads some Node modules with `import()`; as `require` they load the same way
+        // in Lambda and also where a bundle is evaluated as a plain function (`npm run local`).
+        supported: { "dynamic-import": false },
+        write: false,
+        metafile: true,
+        outfile: "index.js",
+        sourcemap: false,
+        legalComments: "eof",
+        charset: "utf8",
+        logLevel: "silent",
+    };
+}
+
 /** Runs esbuild for one handler entry (relative to the repository root, or absolute). */
 export function buildHandlerBundle(entry: string): HandlerBundle {
     const relative = relativeEntry(entry);
-    let result: esbuild.BuildResult & { outputFiles: esbuild.OutputFile[] };
+    let result: esbuild.BuildResult<{ write: false; metafile: true }>;
     try {
-        result = esbuild.buildSync({
-            absWorkingDir: REPOSITORY_ROOT,
-            entryPoints: [relative],
-            bundle: true,
-            platform: "node",
-            target: LAMBDA_NODE_TARGET,
-            format: "cjs",
-            external: ["@aws-sdk/*"],
-            write: false,
-            outfile: "index.js",
-            sourcemap: false,
-            legalComments: "eof",
-            charset: "utf8",
-            logLevel: "silent",
-        });
+        result = esbuild.buildSync(handlerBuildOptions(relative));
     } catch (err) {
         const failure = err as esbuild.BuildFailure;
         const messages = failure.errors?.map((e) => `${e.location ? `${e.location.file}:${e.location.line}: ` : ""}${e.text}`) ?? [String(err)];
         throw new Error(`bundling ${relative} failed:\n  ${messages.join("\n  ")}`);
     }
     const code = result.outputFiles[0].text;
-    return { entry: relative, code, sha256: createHash("sha256").update(code).digest("hex") };
+    const externals = [...new Set(Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)))].sort();
+    return { entry: relative, code, sha256: createHash("sha256").update(code).digest("hex"), externals };
 }
 
 const bundles = new Map<string, HandlerBundle>();

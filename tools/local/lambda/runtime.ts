@@ -1,9 +1,9 @@
 // Runs Lambda handlers in this process, from the same esbuild bundle `pulumi up` deploys
 // (components/functions/bundle.ts): each function's bundle is evaluated once (its cold start,
 // where handlers read and check their settings) with its own `process.env` — the function's
-// environment plus the variables the Lambda runtime sets — and `require` resolving from the
-// repository's node_modules, where the AWS SDK the nodejs runtime provides is installed. A
-// handler is called with the event and a context object, promise or callback style.
+// environment plus the variables the Lambda runtime sets. The bundles carry their dependencies,
+// the AWS SDK included, and `require` only Node's own modules. A handler is called with the
+// event and a context object, promise or callback style.
 // https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html,
 // https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
 // Deliberately not modelled: isolation (functions share this process, its globals and the
@@ -36,10 +36,20 @@ function functionName(arn: string): string {
     return /:function:([^:]+)/.exec(arn)?.[1] ?? arn;
 }
 
+// Lambda gives a function its execution role's keys as AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY
+// and AWS_SESSION_TOKEN (configuration-envvars.html, above), where the bundled SDK looks first.
+// Here they are the shell's, and a shell that names a profile or credential files passes those on.
+const SHELL_CREDENTIAL_VARIABLES = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"];
+
+function shellCredentials(): Record<string, string> {
+    return Object.fromEntries(SHELL_CREDENTIAL_VARIABLES.flatMap((key) => (process.env[key] ? [[key, process.env[key]!]] : [])));
+}
+
 function lambdaEnvironment(fn: LocalFunction): Record<string, string> {
     const region = /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):/.exec(fn.arn)?.[1] ?? "us-east-1";
     const name = functionName(fn.arn);
     return {
+        ...shellCredentials(),
         AWS_REGION: region,
         AWS_DEFAULT_REGION: region,
         AWS_LAMBDA_FUNCTION_NAME: name,
