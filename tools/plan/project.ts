@@ -27,6 +27,21 @@ export interface EngineConfig {
     secretKeys: string[];
 }
 
+// Parsed documents by their text. A process that plans many times (the tests, hosts-check) reads
+// the same Pulumi.yaml and stack files again and again, and parsing YAML is slower than reading
+// the file and copying the result. Keyed by content, so an edited file is parsed afresh.
+const parsedYaml = new Map<string, unknown>();
+const PARSED_YAML_LIMIT = 64;
+
+function parseYamlOnce(text: string): unknown {
+    if (!parsedYaml.has(text)) {
+        if (parsedYaml.size >= PARSED_YAML_LIMIT) parsedYaml.clear();
+        parsedYaml.set(text, parseYaml(text));
+    }
+    // A copy: callers (and the ProjectInfo they return) may hold on to parts of the document.
+    return structuredClone(parsedYaml.get(text));
+}
+
 function readYaml(file: string): unknown {
     let text: string;
     try {
@@ -35,7 +50,7 @@ function readYaml(file: string): unknown {
         throw new PlanUsageError(`cannot read ${file}`);
     }
     try {
-        return parseYaml(text);
+        return parseYamlOnce(text);
     } catch (err) {
         throw new PlanUsageError(`${file} is not valid YAML: ${(err as Error).message}`);
     }
