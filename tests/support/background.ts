@@ -2,15 +2,19 @@
 // mocha runs the in-process tests on one, one test after another, and the expensive process work
 // (the type check, programs under Pulumi's own hosts, the command-line runs) goes beside it on
 // the other. Each such process is started when the test file that reads it is loaded (mocha
-// loads every file before running the first test), at a lower scheduling priority so that the
-// in-process tests, the part that cannot run in parallel, are not the ones kept waiting.
+// loads every file before running the first test). The longest chain of process work (the runs
+// through Pulumi's hosts, one program after another) runs at normal priority, like the in-process
+// tests; the rest (the type check, the command-line runs) at a lower one, filling the time the two
+// chains leave.
 
 import { ChildProcess, fork } from "node:child_process";
 import * as os from "node:os";
 import * as path from "node:path";
 
-/** `nice` value of the background processes (inherited by the processes they start). */
+/** `nice` value of low-priority background processes (inherited by the processes they start). */
 export const BACKGROUND_NICE = 5;
+
+export type BackgroundPriority = "normal" | "low";
 
 type Unrefable = { ref(): void; unref(): void };
 
@@ -21,13 +25,13 @@ function handlesOf(child: ChildProcess): Unrefable[] {
 }
 
 /**
- * Starts `child` as background work: lower priority, killed if this process exits first, and not
+ * Starts `child` as background work: at `priority`, killed if this process exits first, and not
  * keeping this process alive unless someone awaits the result (a `--grep` that leaves out the
  * tests reading it must not keep mocha waiting). Returns `result` as a thenable that, once awaited,
  * keeps this process alive until the result is in.
  */
-export function inBackground<T>(child: ChildProcess, result: Promise<T>): PromiseLike<T> {
-    if (child.pid !== undefined) {
+export function inBackground<T>(child: ChildProcess, result: Promise<T>, priority: BackgroundPriority = "low"): PromiseLike<T> {
+    if (priority === "low" && child.pid !== undefined) {
         try {
             os.setPriority(child.pid, BACKGROUND_NICE);
         } catch {
@@ -73,7 +77,7 @@ const WORKER = path.join(__dirname, "background-worker.ts");
  * its own under tsx, in the background, and resolves with its result, copied with the structured
  * clone algorithm. For work that uses the SDK's process-wide state, which in the child is its own.
  */
-export function callInChild<T>(modulePath: string, exportName: string): PromiseLike<T> {
+export function callInChild<T>(modulePath: string, exportName: string, priority: BackgroundPriority = "low"): PromiseLike<T> {
     const child = fork(WORKER, [modulePath, exportName], {
         execArgv: ["--require", "tsx/cjs"],
         serialization: "advanced",
@@ -85,5 +89,5 @@ export function callInChild<T>(modulePath: string, exportName: string): PromiseL
         if (answer && "value" in answer) return answer.value;
         throw new Error(`${path.basename(modulePath)} ${exportName} in a child process: ${answer?.error ?? `exited ${code} without an answer`}\n${stderr}${stdout}`);
     });
-    return inBackground(child, result);
+    return inBackground(child, result, priority);
 }

@@ -72,6 +72,7 @@ export async function runAllThroughHosts(): Promise<HostsRuns> {
 
 /** Starts the runs (once per test process) and resolves with them. */
 export function hostsRuns(): PromiseLike<HostsRuns> {
-    runs ??= callInChild<HostsRuns>(__filename, "runAllThroughHosts");
+    // The longest chain of process work in the suite: at normal priority (./background.ts).
+    runs ??= callInChild<HostsRuns>(__filename, "runAllThroughHosts", "normal");
     return runs;
 }
