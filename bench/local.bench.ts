@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import autocannon from "autocannon";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { Benchmark, BenchRow, median, ratio, REPO_ROOT, timeProcess, TSX } from "./harness";
+import { Benchmark, BenchRow, median, PLAN, ratio, REPO_ROOT, timeProcess, TSX } from "./harness";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_LOCAL_SECONDS ?? 3);
@@ -86,7 +86,7 @@ export const benchmark: Benchmark = {
         const lambda: number[] = [];
         let failures = 0;
         for (let i = 0; i < ROUNDS; i++) {
-            plan.push(timeProcess([TSX, "tools/plan.ts", "--stack", "bench", "--config-file", stackFile], [0, 1]).ms);
+            plan.push(timeProcess([...PLAN, "--stack", "bench", "--config-file", stackFile], [0, 1]).ms);
             const local = await startLocal(stackFile, keysDir);
             startup.push(local.ms);
             try {

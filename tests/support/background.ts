@@ -79,7 +79,7 @@ const WORKER = path.join(__dirname, "background-worker.ts");
  */
 export function callInChild<T>(modulePath: string, exportName: string, priority: BackgroundPriority = "low"): PromiseLike<T> {
     const child = fork(WORKER, [modulePath, exportName], {
-        execArgv: ["--require", "tsx/cjs"],
+        execArgv: ["--require", path.join(__dirname, "..", "..", "tools", "sdk-preload.js"), "--require", "tsx/cjs"],
         serialization: "advanced",
         stdio: ["ignore", "pipe", "pipe", "ipc"],
     });

@@ -11,12 +11,12 @@ import { inBackground, outputOf, ProcessOutput } from "./background";
 export type CliRun = ProcessOutput;
 
 /**
- * Runs a TypeScript script of the repository as its npm script does (`node --require tsx/cjs`,
- * package.json), from the repository root, as background work (./background.ts): start it when
+ * Runs a TypeScript script of the repository as its npm script does (`node --require
+ * ./tools/sdk-preload.js --require tsx/cjs`, package.json), from the repository root, as background work (./background.ts): start it when
  * the test file loads, await it in the test.
  */
 export function tsxCli(script: string, args: string[]): PromiseLike<CliRun> {
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", script, ...args], { cwd: REPO_ROOT });
+    const child = spawn(process.execPath, ["--require", "./tools/sdk-preload.js", "--require", "tsx/cjs", script, ...args], { cwd: REPO_ROOT });
     return inBackground(child, outputOf(child));
 }
 
