@@ -37,8 +37,6 @@ export function timeProcess(args: string[], okCodes: number[] = [0]): { ms: numb
     return { ms, stdout: run.stdout };
 }
 
-export const TSX = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-
 /** Node's arguments before a TypeScript entry, as package.json's scripts start the tools. */
 export const TS_ENTRY = ["--require", "./tools/sdk-preload.js", "--require", "tsx/cjs"];
 

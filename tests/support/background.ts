@@ -2,19 +2,12 @@
 // mocha runs the in-process tests on one, one test after another, and the expensive process work
 // (the type check, programs under Pulumi's own hosts, the command-line runs) goes beside it on
 // the other. Each such process is started when the test file that reads it is loaded (mocha
-// loads every file before running the first test). The longest chain of process work (the runs
-// through Pulumi's hosts, one program after another) runs at normal priority, like the in-process
-// tests; the rest (the type check, the command-line runs) at a lower one, filling the time the two
-// chains leave.
+// loads every file before running the first test), and awaited by the tests that read it.
+// No process runs at a lower priority: on a shared machine a niced process waits for everyone
+// else's, and the suite measured slower that way (README, Tests and benchmarks).
 
 import { ChildProcess, fork } from "node:child_process";
-import * as os from "node:os";
 import * as path from "node:path";
-
-/** `nice` value of low-priority background processes (inherited by the processes they start). */
-export const BACKGROUND_NICE = 5;
-
-export type BackgroundPriority = "normal" | "low";
 
 type Unrefable = { ref(): void; unref(): void };
 
@@ -25,19 +18,12 @@ function handlesOf(child: ChildProcess): Unrefable[] {
 }
 
 /**
- * Starts `child` as background work: at `priority`, killed if this process exits first, and not
- * keeping this process alive unless someone awaits the result (a `--grep` that leaves out the
- * tests reading it must not keep mocha waiting). Returns `result` as a thenable that, once awaited,
- * keeps this process alive until the result is in.
+ * Starts `child` as background work: killed if this process exits first, and not keeping this
+ * process alive unless someone awaits the result (a `--grep` that leaves out the tests reading it
+ * must not keep mocha waiting). Returns `result` as a thenable that, once awaited, keeps this
+ * process alive until the result is in.
  */
-export function inBackground<T>(child: ChildProcess, result: Promise<T>, priority: BackgroundPriority = "low"): PromiseLike<T> {
-    if (priority === "low" && child.pid !== undefined) {
-        try {
-            os.setPriority(child.pid, BACKGROUND_NICE);
-        } catch {
-            // Not permitted here: it still runs, at normal priority.
-        }
-    }
+export function inBackground<T>(child: ChildProcess, result: Promise<T>): PromiseLike<T> {
     const stop = () => child.kill();
     process.once("exit", stop);
     child.once("exit", () => process.off("exit", stop));
@@ -77,7 +63,7 @@ const WORKER = path.join(__dirname, "background-worker.ts");
  * its own under tsx, in the background, and resolves with its result, copied with the structured
  * clone algorithm. For work that uses the SDK's process-wide state, which in the child is its own.
  */
-export function callInChild<T>(modulePath: string, exportName: string, priority: BackgroundPriority = "low"): PromiseLike<T> {
+export function callInChild<T>(modulePath: string, exportName: string): PromiseLike<T> {
     const child = fork(WORKER, [modulePath, exportName], {
         execArgv: ["--require", path.join(__dirname, "..", "..", "tools", "sdk-preload.js"), "--require", "tsx/cjs"],
         serialization: "advanced",
@@ -89,5 +75,5 @@ export function callInChild<T>(modulePath: string, exportName: string, priority:
         if (answer && "value" in answer) return answer.value;
         throw new Error(`${path.basename(modulePath)} ${exportName} in a child process: ${answer?.error ?? `exited ${code} without an answer`}\n${stderr}${stdout}`);
     });
-    return inBackground(child, result, priority);
+    return inBackground(child, result);
 }

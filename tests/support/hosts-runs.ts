@@ -72,7 +72,6 @@ export async function runAllThroughHosts(): Promise<HostsRuns> {
 
 /** Starts the runs (once per test process) and resolves with them. */
 export function hostsRuns(): PromiseLike<HostsRuns> {
-    // The longest chain of process work in the suite: at normal priority (./background.ts).
-    runs ??= callInChild<HostsRuns>(__filename, "runAllThroughHosts", "normal");
+    runs ??= callInChild<HostsRuns>(__filename, "runAllThroughHosts");
     return runs;
 }
