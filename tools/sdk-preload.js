@@ -11,5 +11,5 @@ require("@pulumi/pulumi");
 require("@pulumi/aws"); // its index only: each service loads on first use
 require("@pulumi/policy");
 require("zod");
-require("yaml");
+require("js-yaml");
 require("ajv");
