@@ -13,7 +13,7 @@ import { shippedPlan } from "../support/shipped-plans";
 
 const ROOT_STACK_URN = "urn:pulumi:prod::gatevault::pulumi:pulumi:Stack::gatevault-prod";
 
-// Started as mocha loads this file: the runs take a while, and go on beside the other tests.
+// Started when mocha loads (tests/support/background-start.ts), or here when this file runs alone.
 const runs = hostsRuns();
 
 describe("hosts-check: the offline plan against Pulumi's own hosts", function () {

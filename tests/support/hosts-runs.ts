@@ -1,8 +1,8 @@
 // One run through Pulumi's own hosts per case, shared by the test files that read it. Each case
 // costs a program process under ts-node; the policy-pack process is shared. The programs run one
 // after another, because the test engine uses the SDK's process-wide state (as the offline plan
-// does). All of it happens in a child process of its own (./background.ts), started when a test
-// file first asks, so that it runs beside the in-process tests and their offline plans.
+// does). All of it happens in a child process of its own (./background.ts), started when mocha
+// loads (./background-start.ts), so that it runs beside the in-process tests and their plans.
 
 import * as fs from "node:fs";
 import * as os from "node:os";

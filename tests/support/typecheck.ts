@@ -1,6 +1,6 @@
-// Starts the strict type check as a child process when mocha loads this file (.mocharc.json
-// requires it before the test files), so that it runs on the second core while the test files
-// load and the other tests run (./background.ts); tests/typecheck.test.ts awaits its result.
+// The strict type check as a child process, started when mocha loads (./background-start.ts) so
+// that it runs on the second core while the test files load and the other tests run
+// (./background.ts); tests/typecheck.test.ts awaits its result.
 
 import { spawn } from "node:child_process";
 import * as path from "node:path";
@@ -27,5 +27,3 @@ export function typecheck(): PromiseLike<TypecheckResult> {
     }
     return running;
 }
-
-typecheck();
