@@ -37,7 +37,11 @@ export function timeProcess(args: string[], okCodes: number[] = [0]): { ms: numb
     return { ms, stdout: run.stdout };
 }
 
-export const TSX = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+/** Node's arguments before a TypeScript entry, as package.json's scripts start the tools. */
+export const TS_ENTRY = ["--require", "./tools/sdk-preload.js", "--require", "tsx/cjs"];
+
+/** `npm run plan` without npm: the node arguments of package.json's plan script. */
+export const PLAN = [...TS_ENTRY, "tools/plan.ts"];
 
 /**
  * Times several process commands, interleaving their runs so that machine noise hits all of
@@ -55,4 +59,9 @@ export function interleavedMedians(commands: Record<string, string[]>, rounds: n
 
 export function ratio(a: number, b: number): string {
     return `${(a / b).toFixed(2)}x`;
+}
+
+/** A ratio beside its goal: "1.08x of 10 routes (goal <= 1.2x: met)". */
+export function goal(a: number, b: number, target: number, of: string): string {
+    return `${ratio(a, b)} of ${of} (goal <= ${target}x: ${a / b <= target ? "met" : "missed"})`;
 }

@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import autocannon from "autocannon";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { Benchmark, BenchRow, median, ratio, REPO_ROOT, timeProcess, TSX } from "./harness";
+import { Benchmark, BenchRow, goal, median, PLAN, REPO_ROOT, timeProcess, TS_ENTRY } from "./harness";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_LOCAL_SECONDS ?? 3);
@@ -42,10 +42,10 @@ interface Started {
     ms: number;
 }
 
-/** Starts `npm run local` (through tsx, pinned to CPU 0) and resolves at its listening line. */
+/** Starts `npm run local` (as package.json does, pinned to CPU 0) and resolves at its listening line. */
 function startLocal(stackFile: string, keysDir: string): Promise<Started> {
     const started = process.hrtime.bigint();
-    const args = [process.execPath, TSX, "tools/local.ts", "--stack", "bench", "--config-file", stackFile, "--port", "0", "--keys-dir", keysDir, "--function", `bench-echo=${path.join(REPO_ROOT, "bench/fixtures/echo-handler.ts")}`];
+    const args = [process.execPath, ...TS_ENTRY, "tools/local.ts", "--stack", "bench", "--config-file", stackFile, "--port", "0", "--keys-dir", keysDir, "--function", `bench-echo=${path.join(REPO_ROOT, "bench/fixtures/echo-handler.ts")}`];
     const child = spawn("taskset", ["-c", "0", ...args], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "ignore"] });
     let stdout = "";
     return new Promise((resolve, reject) => {
@@ -86,7 +86,7 @@ export const benchmark: Benchmark = {
         const lambda: number[] = [];
         let failures = 0;
         for (let i = 0; i < ROUNDS; i++) {
-            plan.push(timeProcess([TSX, "tools/plan.ts", "--stack", "bench", "--config-file", stackFile], [0, 1]).ms);
+            plan.push(timeProcess([...PLAN, "--stack", "bench", "--config-file", stackFile], [0, 1]).ms);
             const local = await startLocal(stackFile, keysDir);
             startup.push(local.ms);
             try {
@@ -111,7 +111,7 @@ export const benchmark: Benchmark = {
             { benchmark: this.name, case: "MOCK route, requests/s", medianMs: 1000 / median(mock), notes: note(mock, 2000) },
             { benchmark: this.name, case: "Lambda proxy route, requests/s", medianMs: 1000 / median(lambda), notes: note(lambda, 1000) },
             { benchmark: this.name, case: "offline plan of the stack (baseline)", medianMs: p, notes: `whole process, ${ROUNDS} runs` },
-            { benchmark: this.name, case: "command start to listening", medianMs: s, notes: `${ratio(s, p)} of the offline plan (target <= 1.5x)` },
+            { benchmark: this.name, case: "command start to listening", medianMs: s, notes: goal(s, p, 1.5, "the offline plan") },
         ];
     },
 };

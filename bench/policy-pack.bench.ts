@@ -1,6 +1,7 @@
 // The policy pack over a synthetic stack of 10,000 recorded resources (no program run),
 // in-process through the offline plan's evaluator with the prod policy config.
-// Target: at least 50,000 resource-policy evaluations per second.
+// Goal: at least 50,000 resource-policy evaluations per second of the whole pack's time, its
+// stack policies included.
 
 import * as path from "node:path";
 import { policies } from "../policy/policies";
@@ -217,14 +218,20 @@ export const benchmark: Benchmark = {
         const resourcePolicies = policies.filter((p) => "validateResource" in p);
         const resourcePhase = await measure(resources, resourcePolicies);
         const whole = await measure(resources, policies);
-        const rate = (evaluations: number, ms: number) => Math.round(evaluations / (ms / 1000)).toLocaleString("en-US");
+        const perSecond = (evaluations: number, ms: number) => evaluations / (ms / 1000);
+        const rate = (evaluations: number, ms: number) => Math.round(perSecond(evaluations, ms)).toLocaleString("en-US");
         const notes = (m: Measurement) =>
             `${m.evaluations} resource-policy evaluations: ${rate(m.evaluations, m.ms)}/s wall, ${rate(m.evaluations, m.cpuMs)}/s CPU ` +
-            `(${m.cpuMs.toFixed(0)} ms; target >= ${TARGET_PER_SECOND.toLocaleString("en-US")}/s); first run ${m.coldMs.toFixed(0)} ms; ` +
-            `${m.violations} violations; median of ${ROUNDS}`;
+            `(${m.cpuMs.toFixed(0)} ms); first run ${m.coldMs.toFixed(0)} ms; ${m.violations} violations; median of ${ROUNDS}`;
+        const met = perSecond(whole.evaluations, whole.ms) >= TARGET_PER_SECOND ? "met" : "missed";
         return [
             { benchmark: this.name, case: `${count} resources, ${resourcePolicies.length} resource policies`, medianMs: resourcePhase.ms, notes: notes(resourcePhase) },
-            { benchmark: this.name, case: `${count} resources, whole pack (${policies.length} policies)`, medianMs: whole.ms, notes: notes(whole) },
+            {
+                benchmark: this.name,
+                case: `${count} resources, whole pack (${policies.length} policies)`,
+                medianMs: whole.ms,
+                notes: `${notes(whole)} (goal >= ${TARGET_PER_SECOND.toLocaleString("en-US")}/s of the whole pack's time: ${met})`,
+            },
         ];
     },
 };

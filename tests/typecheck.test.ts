@@ -1,6 +1,6 @@
 // The real `pulumi up` runs index.ts through ts-node with type checking, and tests run
 // through tsx without it; this keeps the whole tree compiling under strict tsc. The check
-// itself starts when mocha loads (tests/support/typecheck.ts) and overlaps the other tests.
+// itself starts when mocha loads (tests/support/background-start.ts) and overlaps the other tests.
 
 import { expect } from "chai";
 import { typecheck } from "./support/typecheck";

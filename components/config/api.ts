@@ -19,6 +19,13 @@ import { clientIdSchema, clientSchema, usagePlanSchema } from "./api/usage-plans
 
 export { throttleSchema, apiKeysSchema };
 
+/**
+ * API Gateway's default quota of resources per REST API (the root plus each distinct path prefix),
+ * a per-API quota that can be raised for one API
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html).
+ */
+export const DEFAULT_RESOURCE_QUOTA = 300;
+
 const wafWebAclArnSchema = z
     .string()
     .regex(/^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/[\w-]+\/[0-9a-f-]+$/, "must be a regional WAFv2 web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>)");
@@ -59,6 +66,19 @@ export const apiSchema = z
         customDomain: customDomainSchema.optional(),
         openApi: openApiSourceSchema.optional(),
         routes: z.array(routeSchema).default([]),
+        /** This API's "Resources per API" quota: 300 unless it was raised for this API. */
+        resourceQuota: z
+            .int()
+            .superRefine((quota, ctx) => {
+                if (quota < DEFAULT_RESOURCE_QUOTA) {
+                    ctx.addIssue({
+                        code: "custom",
+                        message: `must be at least ${DEFAULT_RESOURCE_QUOTA}, API Gateway's default quota of resources per API (got ${quota}); set it only to a quota raised for this API`,
+                        input: quota,
+                    });
+                }
+            })
+            .default(DEFAULT_RESOURCE_QUOTA),
     })
     .superRefine(checkApi);
 

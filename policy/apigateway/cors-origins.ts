@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../common/aws-types";
 import { validateResourceOfType } from "@pulumi/policy";
 import type { GatevaultResourcePolicy } from "../types";
 import { authorizationOf, corsOriginsOf, OpenApiDocument, operationsOf, parseOpenApiBody } from "./openapi";

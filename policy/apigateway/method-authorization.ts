@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../common/aws-types";
 import { validateResourcesOfTypes } from "../common/typed-validation";
 import type { GatevaultResourcePolicy } from "../types";
 import { authorizationOf, operationsOf, parseOpenApiBody } from "./openapi";

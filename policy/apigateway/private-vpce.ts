@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../common/aws-types";
 import type { PolicyResource } from "@pulumi/policy";
 import { appliesToEveryone, conditionValues, parsePolicyDocument, Statement, statementCovers } from "../common/iam-policy-document";
 import { ofClass } from "../common/links";

@@ -2,7 +2,7 @@
 // the stack policies that judge a stage as a whole. Built once per stack policy run, with
 // indexes, so a stack of thousands of stages is not a scan of the stack per stage.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../common/aws-types";
 import type { PolicyResource } from "@pulumi/policy";
 import { dependsThrough, ofClass, ReferenceIndex, referencing, refersTo, sameTarget } from "../common/links";
 import { stringList } from "../common/parse-json";

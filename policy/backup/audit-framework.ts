@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../common/aws-types";
 import { ofClass } from "../common/links";
 import type { GatevaultStackPolicy } from "../types";
 

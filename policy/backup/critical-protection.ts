@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../common/aws-types";
 import type { PolicyResource } from "@pulumi/policy";
 import { GuardedKind, PROD_GUARDS } from "../../components/backup/protection";
 import { dependsThrough, ofClass } from "../common/links";

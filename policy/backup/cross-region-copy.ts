@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../common/aws-types";
 import { validateResourceOfType } from "@pulumi/policy";
 import { providerInput } from "../common/provider-inputs";
 import type { GatevaultResourcePolicy } from "../types";

@@ -5,7 +5,7 @@
 // organization (outside this stack) can change what an account finally receives, and
 // `npm run plan` shows the effective result for the OUs and accounts the config describes.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../common/aws-types";
 import { validateResourceOfType } from "@pulumi/policy";
 import { effectivePolicy, PolicyDocumentError } from "../../components/backup/org-policy/effective";
 import { formatJsonPath } from "../../components/backup/org-policy/json";

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../common/aws-types";
 import type { PolicyResource } from "@pulumi/policy";
 import { ofClass, ValueIndex } from "../common/links";
 import { tryKnown } from "../common/unknowns";

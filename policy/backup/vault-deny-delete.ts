@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "../common/aws-types";
 import { appliesToEveryone, parsePolicyDocument, Statement, statementCovers } from "../common/iam-policy-document";
 import { ofClass } from "../common/links";
 import type { GatevaultStackPolicy } from "../types";

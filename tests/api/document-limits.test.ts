@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { API_LIMITS } from "../../components/api/openapi";
 import { resourcePaths } from "../../components/api/openapi/paths";
-import { apiConfig, build, buildProblems, expectProblem, LAMBDA_ARN } from "./support";
+import { apiConfig, build, buildProblems, configProblems, editApi, expectProblem, LAMBDA_ARN } from "./support";
 
 const mockRoute = (path: string, method = "GET") => ({ path, method, integration: { type: "MOCK" } });
 
@@ -28,7 +28,31 @@ describe("OpenAPI builder: limits", () => {
         const tooMany = [...fits, mockRoute("/r0", "POST"), mockRoute("/one-more")];
         const problems = buildProblems(apiConfig({ routes: tooMany }));
         expectProblem(problems, "gatevault:apis[0].routes[300].path", /route GET \/one-more takes API "orders" past 300 API Gateway resources/);
-        expectProblem(problems, "gatevault:apis[0].routes", /API "orders" needs 301 API Gateway resources \(limit 300 per API\)/);
+        expectProblem(problems, "gatevault:apis[0].routes", /API "orders" needs 301 API Gateway resources \(its quota is 300: resourceQuota\)/);
+    });
+
+    // "Resources per API: 300, can be increased"; a per-API quota "can only be increased on
+    // specific APIs, not for all the APIs in an account"
+    // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html).
+    it("holds an API whose quota was raised to its own resourceQuota, and no other API", () => {
+        const paths = (n: number) => Array.from({ length: n }, (_, i) => mockRoute(`/items/${i}`));
+        // 1,000 paths under /items: 1,002 resources with /items and the root.
+        expect(build(apiConfig({ resourceQuota: 1002, routes: paths(1000) })).resourceCount).to.equal(1002);
+        const over = buildProblems(apiConfig({ resourceQuota: 1001, routes: paths(1000) }));
+        expectProblem(over, "gatevault:apis[0].routes[999].path", /route GET \/items\/999 takes API "orders" past 1001 API Gateway resources.*set resourceQuota/);
+        expectProblem(over, "gatevault:apis[0].routes", /API "orders" needs 1002 API Gateway resources \(its quota is 1001: resourceQuota\)/);
+        expectProblem(buildProblems(apiConfig({ routes: paths(1000) })), "gatevault:apis[0].routes[298].path", /past 300 API Gateway resources/);
+    });
+
+    it("takes resourceQuota as a whole number no lower than API Gateway's default of 300, naming the key", () => {
+        expect(apiConfig().resourceQuota).to.equal(300);
+        expectProblem(
+            configProblems(editApi((api) => (api.resourceQuota = 299))),
+            "gatevault:apis[0].resourceQuota",
+            /must be at least 300, API Gateway's default quota of resources per API \(got 299\); set it only to a quota raised for this API/,
+        );
+        const fractional = configProblems(editApi((api) => (api.resourceQuota = 450.5)));
+        expect(fractional.map((p) => p.path)).to.deep.equal(["gatevault:apis[0].resourceQuota"]);
     });
 
     it("rejects two differently named variables at one position", () => {

@@ -13,19 +13,21 @@ import { shippedPlan } from "../support/shipped-plans";
 
 const ROOT_STACK_URN = "urn:pulumi:prod::gatevault::pulumi:pulumi:Stack::gatevault-prod";
 
+// Started when mocha loads (tests/support/background-start.ts), or here when this file runs alone.
+const runs = hostsRuns();
+
 describe("hosts-check: the offline plan against Pulumi's own hosts", function () {
     this.timeout(300_000);
 
     let hosts: HostsRuns;
     let offline: Record<keyof HostsRuns, PlanResult>;
     before(async () => {
-        // Offline plans first: they and the test engine take turns with the SDK's process-wide state.
         offline = {
             dev: await shippedPlan("dev"),
             prod: await shippedPlan("prod"),
             noncompliant: await runPlan({ stack: "prod", program: NONCOMPLIANT_PROGRAM }),
         };
-        hosts = await hostsRuns();
+        hosts = await runs;
     });
 
     for (const stack of ["dev", "prod"] as const) {

@@ -10,12 +10,16 @@ import { editedStack, writeTempStack } from "../support/stacks";
 
 const fixture = (name: string) => path.join(REPO_ROOT, "tests", "fixtures", "programs", `${name}.ts`);
 
+// Both processes start as mocha loads this file and run beside the other tests (tests/support/background.ts).
+const badStack = writeTempStack(editedStack("dev", (c) => (c["gatevault:apis"][0].throttle = { rateLimit: 10, burstLimit: 5 })));
+const prodRun = cli(["--stack", "prod", "--json"]);
+const badRun = cli(["--stack", "dev", "--config-file", badStack]);
+
 describe("npm run plan (CLI)", function () {
     this.timeout(60_000);
 
     it("prints prod as JSON with exit 0, and rejects bad config with exit 2 and the key path", async () => {
-        const badStack = writeTempStack(editedStack("dev", (c) => (c["gatevault:apis"][0].throttle = { rateLimit: 10, burstLimit: 5 })));
-        const [prod, bad] = await Promise.all([cli(["--stack", "prod", "--json"]), cli(["--stack", "dev", "--config-file", badStack])]);
+        const [prod, bad] = await Promise.all([prodRun, badRun]);
 
         expect(prod.code, prod.stderr).to.equal(0);
         const json = JSON.parse(prod.stdout);

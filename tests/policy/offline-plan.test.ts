@@ -8,19 +8,16 @@ import { expect } from "chai";
 import * as path from "node:path";
 import { policies } from "../../policy/policies";
 import { REPO_ROOT, runPlan } from "../../tools/plan/index";
-import { CliRun, planCli } from "../support/plan-cli";
+import { planCli } from "../support/plan-cli";
 import { shippedPlan } from "../support/shipped-plans";
 
 const FIXTURE = path.join("tests", "fixtures", "noncompliant", "program.ts");
 
+// The one CLI run starts as mocha loads this file and runs beside the other tests (tests/support/background.ts).
+const fixtureCli = planCli(["--stack", "prod", "--program", FIXTURE]);
+
 describe("policy: the pack in the offline plan", function () {
     this.timeout(60_000);
-
-    // The one CLI run starts first and finishes while the in-process plans below run.
-    let fixtureCli: Promise<CliRun> | undefined;
-    before(() => {
-        fixtureCli = planCli(["--stack", "prod", "--program", FIXTURE]);
-    });
 
     it("blocks the non-compliant fixture on prod with a mandatory violation of every rule", async () => {
         const result = await runPlan({ stack: "prod", program: path.join(REPO_ROOT, FIXTURE) });
@@ -97,7 +94,7 @@ describe("policy: the pack in the offline plan", function () {
     }
 
     it("exits 1 from the CLI and prints each violation with its remediation and controls", async () => {
-        const run = await fixtureCli!;
+        const run = await fixtureCli;
         expect(run.code, run.stderr).to.equal(1);
         for (const p of policies) expect(run.stdout, p.name).to.contain(`[${p.name}]`);
         expect(run.stdout).to.contain("remediation: Set `xrayTracingEnabled: true` on the aws.apigateway.Stage.");

@@ -1,12 +1,15 @@
 // One run through Pulumi's own hosts per case, shared by the test files that read it. Each case
 // costs a program process under ts-node; the policy-pack process is shared. The programs run one
-// after another, because the test engine uses the SDK's process-wide state (as the offline plan does).
+// after another, because the test engine uses the SDK's process-wide state (as the offline plan
+// does). All of it happens in a child process of its own (./background.ts), started when mocha
+// loads (./background-start.ts), so that it runs beside the in-process tests and their plans.
 
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { HostsRun, runThroughHosts, stackContext, startAnalyzer } from "../../tools/hosts/index";
 import { REPO_ROOT } from "../../tools/plan/index";
+import { callInChild } from "./background";
 
 export const NONCOMPLIANT_PROGRAM = path.join(REPO_ROOT, "tests", "fixtures", "noncompliant", "program.ts");
 
@@ -29,7 +32,7 @@ export interface HostsRuns {
     noncompliant: HostsCase;
 }
 
-let runs: Promise<HostsRuns> | undefined;
+let runs: PromiseLike<HostsRuns> | undefined;
 
 /** The CLI's environment plus a preloaded probe; cmd/run decides its loader from execArgv and its own variables, not NODE_OPTIONS. */
 function probedEnv(file: string): NodeJS.ProcessEnv {
@@ -47,7 +50,8 @@ async function probed(run: (env: NodeJS.ProcessEnv) => Promise<HostsRun>): Promi
     }
 }
 
-async function all(): Promise<HostsRuns> {
+/** The three runs, in this process; `hostsRuns` calls it in a child process. */
+export async function runAllThroughHosts(): Promise<HostsRuns> {
     // One policy pack for the three runs: its start type-checks the pack (about 14 s of CPU).
     // `npm run hosts-check` starts one per stack, as the CLI does; here the pack's process
     // environment names the prod stack during the dev run too, which nothing in policy/ reads
@@ -66,7 +70,8 @@ async function all(): Promise<HostsRuns> {
     }
 }
 
-export function hostsRuns(): Promise<HostsRuns> {
-    runs ??= all();
+/** Starts the runs (once per test process) and resolves with them. */
+export function hostsRuns(): PromiseLike<HostsRuns> {
+    runs ??= callInChild<HostsRuns>(__filename, "runAllThroughHosts");
     return runs;
 }

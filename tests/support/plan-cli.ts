@@ -6,28 +6,21 @@ import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { planCommand } from "../../tools/plan/cli";
 import { REPO_ROOT } from "../../tools/plan/index";
+import { inBackground, outputOf, ProcessOutput } from "./background";
 
-export interface CliRun {
-    code: number | null;
-    stdout: string;
-    stderr: string;
+export type CliRun = ProcessOutput;
+
+/**
+ * Runs a TypeScript script of the repository as its npm script does (`node --require
+ * ./tools/sdk-preload.js --require tsx/cjs`, package.json), from the repository root, as background work (./background.ts): start it when
+ * the test file loads, await it in the test.
+ */
+export function tsxCli(script: string, args: string[]): PromiseLike<CliRun> {
+    const child = spawn(process.execPath, ["--require", "./tools/sdk-preload.js", "--require", "tsx/cjs", script, ...args], { cwd: REPO_ROOT });
+    return inBackground(child, outputOf(child));
 }
 
-/** Runs a TypeScript script of the repository through tsx, from the repository root. */
-export function tsxCli(script: string, args: string[]): Promise<CliRun> {
-    return new Promise((resolve) => {
-        const child = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), script, ...args], {
-            cwd: REPO_ROOT,
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-}
-
-export function planCli(args: string[]): Promise<CliRun> {
+export function planCli(args: string[]): PromiseLike<CliRun> {
     return tsxCli("tools/plan.ts", args);
 }
 

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { OfflineMocks, TargetContext } from "./mocks";
 import { ConstructionTracker } from "./pending";
+import { withoutPromiseTraces } from "./promise-traces";
 import type { EngineConfig } from "./project";
 import { MockMonitorLike, RecordedResource, ResourceRecorder } from "./recorder";
 import { DEFAULT_SETTLE, ProgramWatch, SettleOptions } from "./settle";
@@ -142,7 +143,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     let error: Error | undefined;
     // Watches the timers and I/O the program starts, to tell a stuck program from a busy one.
     const watch = new ProgramWatch();
-    const logs = await collectingLogs(async () => {
+    const logs = await withoutPromiseTraces(() => collectingLogs(async () => {
         const program = opts.program;
         const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
         const work = watch.run(async () => {
@@ -170,7 +171,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
                 result.reason === "stuck" ? `the program never finished: ${why}` : `the program did not finish within ${Math.round(settle.deadlineMs / 1000)} s: ${why}`,
             );
         }
-    }).finally(() => {
+    })).finally(() => {
         watch.close();
         process.off("unhandledRejection", onRejection);
         process.off("uncaughtException", onRejection);

@@ -1,12 +1,18 @@
 // API Gateway quotas that are cheaper to hit at construction than half-way through a
 // deployment. Each message names the API and, where one is to blame, the route.
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html:
+// "Resources per API: 300, can be increased"; a per-API quota "can only be increased on specific
+// APIs, not for all the APIs in an account". So the resource count is checked against the API's
+// own `resourceQuota` (config, default 300); the other limits here are fixed for every API.
 
+import { DEFAULT_RESOURCE_QUOTA } from "../../config/api";
 import type { KeyPath } from "../../config/problems";
 import type { BuildContext } from "./context";
 import { newResources, pathSegments } from "./paths";
 
 export const API_LIMITS = {
-    resourcesPerApi: 300,
+    /** API Gateway's default quota; an API whose quota was raised says so in `resourceQuota`. */
+    resourcesPerApi: DEFAULT_RESOURCE_QUOTA,
     authorizersPerApi: 10,
     resourcePolicyCharacters: 8192,
     /** The largest OpenAPI definition API Gateway imports. */
@@ -23,23 +29,26 @@ export interface RoutedPath {
     at: KeyPath;
 }
 
-/** Counts resources as API Gateway does (the root plus each distinct path prefix); returns the count. */
+/**
+ * Counts resources as API Gateway does (the root plus each distinct path prefix) against the
+ * API's quota (`resourceQuota`); returns the count.
+ */
 export function checkResourceCount(ctx: BuildContext, routes: readonly RoutedPath[]): number {
+    const quota = ctx.api.resourceQuota;
     const present = new Set<string>(["/"]);
     let reported = false;
     for (const route of routes) {
-        const added = newResources(route.path, present);
-        added.forEach((r) => present.add(r));
-        if (!reported && present.size > API_LIMITS.resourcesPerApi) {
+        for (const r of newResources(route.path, present)) present.add(r);
+        if (!reported && present.size > quota) {
             reported = true;
             ctx.problems.add(
                 route.at,
-                `route ${route.key} takes ${ctx.label} past ${API_LIMITS.resourcesPerApi} API Gateway resources (each distinct path prefix is one, plus the root); split the API or use a {proxy+} route`,
+                `route ${route.key} takes ${ctx.label} past ${quota} API Gateway resources (each distinct path prefix is one, plus the root); split the API, use a {proxy+} route, or raise the API's "Resources per API" quota and set resourceQuota`,
             );
         }
     }
     if (reported) {
-        ctx.problems.add([...ctx.at, "routes"], `${ctx.label} needs ${present.size} API Gateway resources (limit ${API_LIMITS.resourcesPerApi} per API)`);
+        ctx.problems.add([...ctx.at, "routes"], `${ctx.label} needs ${present.size} API Gateway resources (its quota is ${quota}: resourceQuota)`);
     }
     return present.size;
 }
