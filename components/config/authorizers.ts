@@ -53,7 +53,7 @@ export const jwtAuthorizerSchema = z
             .record(routeKeySchema, routeGrantSchema)
             .refine((r) => Object.keys(r).length > 0, "must grant at least one route")
             .describe(
-                '`"METHOD /path"` → the scopes or groups that may call it. `{param}` and `{proxy+}` parts become `*` in the policy; routes a grant would also reach get an explicit Deny. Every route the authorizer guards must be granted here, and the whole map must fit Lambda\'s 4 KB environment.',
+                '`"METHOD /path"` → the scopes or groups that may call it (methods GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE, ANY). `{param}` and `{proxy+}` parts become `*` in the policy; routes a grant would also reach get an explicit Deny. Every route the authorizer guards must be granted here, and the whole map must fit Lambda\'s 4 KB environment.',
             ),
         resultTtlSeconds: z
             .int()
