@@ -29,5 +29,5 @@ export const uploads = stack.uploads;
 export const cognito = stack.cognito;
 /** VPC, load balancers, VPC links, execute-api endpoints and endpoint services (empty without gatevault:network). */
 export const privateNetwork = stack.privateNetwork;
-/** PRIVATE APIs: the invoke URL forms that work from inside a VPC (README "Private connectivity"). */
+/** PRIVATE APIs: the invoke URL forms that work from inside a VPC (docs/private-networking.md). */
 export const privateApis = stack.privateApis;

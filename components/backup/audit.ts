@@ -49,7 +49,7 @@ export class BackupAudit extends pulumi.ComponentResource {
             pulumi.log.warn(
                 `${name}: Backup Audit Manager evaluates only what AWS Config records, and these controls need ${tracked.join(", ")} recorded in ` +
                     `account ${args.accountId}: confirm a recorder does ("aws configservice describe-configuration-recorders") and set ` +
-                    `audit.resourceTracking: existing, or set managed to have gatevault create the account's recorder (README: prerequisites)`,
+                    `audit.resourceTracking: existing, or set managed to have gatevault create the account's recorder (docs/organisation-policies.md: prerequisites)`,
                 this,
             );
         }

@@ -7,7 +7,7 @@
 export interface Guard {
     protect: boolean;
     retainOnDelete: boolean;
-    /** Why, for the pack's messages and the README. */
+    /** Why, for the pack's messages and the docs. */
     why: string;
 }
 

@@ -32,41 +32,39 @@ const wafWebAclArnSchema = z
 
 export const apiSchema = z
     .strictObject({
-        name: resourceNameSchema,
-        description: z.string().max(1024).optional(),
-        /** info.version of the generated document. */
-        version: z.string().min(1).max(64).default("1.0"),
-        endpointType: z.enum(["EDGE", "REGIONAL", "PRIVATE"]).default("REGIONAL"),
-        /** PRIVATE only: VPC endpoints allowed to invoke the API (ids, or names the program supplies). */
-        vpcEndpointIds: z.array(vpcEndpointRefSchema).min(1).optional(),
-        /** Turn off the default execute-api URL (clients must use the custom domain). */
-        disableExecuteApiEndpoint: z.boolean().default(false),
-        /** Stage-wide throttle, applied to every method (`*` / `*`). */
-        throttle: throttleSchema,
-        stage: stageSchema.prefault({}),
-        /** Regional WAFv2 web ACL associated with the stage. */
-        wafWebAclArn: wafWebAclArnSchema.optional(),
-        apiKeySource: z.enum(["HEADER", "AUTHORIZER"]).default("HEADER"),
-        binaryMediaTypes: z.array(mediaTypeSchema).default([]),
-        /** Force `*` / `*` as a binary media type (almost never what you want). */
-        allowAnyBinaryMediaType: z.boolean().default(false),
-        /** Compress responses at least this large (bytes, 0-10485760); omit for no compression. */
-        minimumCompressionSize: z.int().min(0).max(10_485_760).optional(),
-        /** Fail the deployment on OpenAPI import warnings (default: true for generated documents, false for your own). */
-        failOnWarnings: z.boolean().optional(),
-        cors: corsSchema.optional(),
-        authorizers: z.record(authorizerNameSchema, authorizerSchema).default({}),
-        /** Authorizer for routes that do not name one. */
-        defaultAuthorizer: z.string().optional(),
-        /** Require an API key on routes that do not say otherwise. */
-        requireApiKey: z.boolean().default(false),
-        models: z.record(modelNameSchema, modelSchema).default({}),
-        usagePlans: z.record(resourceNameSchema, usagePlanSchema).default({}),
-        clients: z.record(clientIdSchema, clientSchema).default({}),
-        customDomain: customDomainSchema.optional(),
-        openApi: openApiSourceSchema.optional(),
-        routes: z.array(routeSchema).default([]),
-        /** This API's "Resources per API" quota: 300 unless it was raised for this API. */
+        name: resourceNameSchema.describe("The API's name: resource names, stack outputs, and how other keys refer to it. Unique in the stack."),
+        description: z.string().max(1024).optional().describe("Shown in the API Gateway console."),
+        version: z.string().min(1).max(64).default("1.0").describe("`info.version` of the generated OpenAPI document."),
+        endpointType: z.enum(["EDGE", "REGIONAL", "PRIVATE"]).default("REGIONAL").describe("Where the API is reachable from. PRIVATE APIs are reachable only through VPC endpoints (`vpcEndpointIds`)."),
+        vpcEndpointIds: z
+            .array(vpcEndpointRefSchema)
+            .min(1)
+            .optional()
+            .describe(
+                "PRIVATE only, and required there: the VPC endpoints allowed to invoke the API, as endpoint ids (`vpce-…`) or names of `gatevault:network.executeApiEndpoints`. The resource policy in the document denies every other source.",
+            ),
+        disableExecuteApiEndpoint: z.boolean().default(false).describe("Turn off the default `execute-api` URL (clients must use the custom domain)."),
+        throttle: throttleSchema.describe("Stage-wide throttle, applied to every method (`*/*`)."),
+        stage: stageSchema.prefault({}).describe("The one stage the API is deployed to."),
+        wafWebAclArn: wafWebAclArnSchema.optional().describe("Regional WAFv2 web ACL associated with the stage (the pack's `apigateway-waf` rule asks for one on public prod APIs)."),
+        apiKeySource: z.enum(["HEADER", "AUTHORIZER"]).default("HEADER").describe("Where API Gateway reads the API key: the `x-api-key` header, or the `usageIdentifierKey` a Lambda authorizer returns (needs one)."),
+        binaryMediaTypes: z.array(mediaTypeSchema).default([]).describe("Media types API Gateway treats as binary. `*/*` is refused unless `allowAnyBinaryMediaType` is true."),
+        allowAnyBinaryMediaType: z.boolean().default(false).describe("Allow `*/*` in `binaryMediaTypes` (almost never what you want: every body becomes binary)."),
+        minimumCompressionSize: z.int().min(0).max(10_485_760).optional().describe("Compress responses at least this many bytes large; omit for no compression."),
+        failOnWarnings: z.boolean().optional().describe("Fail the deployment on OpenAPI import warnings. Default: true for generated documents, false with `openApi`."),
+        cors: corsSchema.optional().describe("Cross-origin access for browsers: preflights, and CORS headers on integration and gateway responses."),
+        authorizers: z
+            .record(authorizerNameSchema, authorizerSchema)
+            .default({})
+            .describe("Authorizers by name (at most 10 per API); routes name one, or `defaultAuthorizer` applies."),
+        defaultAuthorizer: z.string().optional().describe("Authorizer (a key of `authorizers`) for routes that do not name one."),
+        requireApiKey: z.boolean().default(false).describe("Require an API key on routes that do not say otherwise; needs `usagePlans`."),
+        models: z.record(modelNameSchema, modelSchema).default({}).describe("Request models by name: JSON Schema draft 4, inline or `{ file }`."),
+        usagePlans: z.record(resourceNameSchema, usagePlanSchema).default({}).describe("Usage plans by tier name; each client's API key belongs to one."),
+        clients: z.record(clientIdSchema, clientSchema).default({}).describe("API clients by id (unique in the stack): each gets an API key in its tier's usage plan."),
+        customDomain: customDomainSchema.optional().describe("A custom domain name in front of the stage (not for PRIVATE APIs)."),
+        openApi: openApiSourceSchema.optional().describe("Bring your own OpenAPI 3.0 document instead of generated paths; routes then overlay its operations."),
+        routes: z.array(routeSchema).default([]).describe("The API's routes; at least one unless `openApi` is set."),
         resourceQuota: z
             .int()
             .superRefine((quota, ctx) => {
@@ -78,7 +76,8 @@ export const apiSchema = z
                     });
                 }
             })
-            .default(DEFAULT_RESOURCE_QUOTA),
+            .default(DEFAULT_RESOURCE_QUOTA)
+            .describe("This API's \"Resources per API\" quota in API Gateway: 300 unless it was raised for this API through Service Quotas. The program refuses an API whose paths need more resources than this."),
     })
     .superRefine(checkApi);
 

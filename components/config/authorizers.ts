@@ -21,10 +21,8 @@ const nameList = z.array(z.string().min(1).max(256)).min(1);
 
 export const routeGrantSchema = z
     .strictObject({
-        /** Token scopes (any of them) that grant the route. */
-        scopes: nameList.optional(),
-        /** Groups (any of them, from `groupsClaim`) that grant the route. */
-        groups: nameList.optional(),
+        scopes: nameList.optional().describe("Token scopes (from `scope` and `scp`) that grant the route: any one of them does."),
+        groups: nameList.optional().describe("Groups (from `groupsClaim`) that grant the route: any one of them does."),
     })
     .superRefine((grant, ctx) => {
         const problem = grantProblem(grant);
@@ -33,21 +31,36 @@ export const routeGrantSchema = z
 
 export const jwtAuthorizerSchema = z
     .strictObject({
-        name: resourceNameSchema,
-        /** TOKEN reads the identity-source header; REQUEST gets the whole request (same header). */
-        type: z.enum(["TOKEN", "REQUEST"]).default("TOKEN"),
-        issuer: urlSchema,
-        audience: z.array(z.string().min(1)).min(1).max(10),
-        audienceClaim: z.enum(AUDIENCE_CLAIMS).default("aud"),
-        jwksUrl: urlSchema,
-        algorithms: z.array(z.enum(JWT_ALGORITHMS)).min(1).default([...JWT_ALGORITHMS]),
-        clockToleranceSeconds: z.int().min(0).max(CLOCK_TOLERANCE_MAX_SECONDS).default(30),
-        groupsClaim: z.string().min(1).default("cognito:groups"),
-        jwksTimeoutMs: z.int().min(JWKS_TIMEOUT_MS.min).max(JWKS_TIMEOUT_MS.max).default(JWKS_TIMEOUT_MS.default),
-        /** "METHOD /path" → the scopes or groups that may call it. */
-        routes: z.record(routeKeySchema, routeGrantSchema).refine((r) => Object.keys(r).length > 0, "must grant at least one route"),
-        /** How long API Gateway caches a decision per token (0-3600 s). */
-        resultTtlSeconds: z.int().min(0).max(MAX_AUTHORIZER_TTL_SECONDS).default(DEFAULT_AUTHORIZER_TTL_SECONDS),
+        name: resourceNameSchema.describe("Resource names (`<name>-fn-*`), the function name `<name>-<stack>`, and how APIs name it (`authorizers.<x>.function`). Unique among the stack's functions."),
+        type: z
+            .enum(["TOKEN", "REQUEST"])
+            .default("TOKEN")
+            .describe("TOKEN reads the identity-source header; REQUEST gets the whole request (the same header). The API's authorizer must use the same type."),
+        issuer: urlSchema.describe("The token's `iss` must equal it. `https://` (plain `http://` only for loopback)."),
+        audience: z.array(z.string().min(1)).min(1).max(10).describe("Accepted audiences: the token's `audienceClaim` must hold one."),
+        audienceClaim: z.enum(AUDIENCE_CLAIMS).default("aud").describe("`client_id` for Cognito access tokens, which carry no `aud`."),
+        jwksUrl: urlSchema.describe("The issuer's key set (`https://`); fetched once per function instance and cached for 10 minutes."),
+        algorithms: z.array(z.enum(JWT_ALGORITHMS)).min(1).default([...JWT_ALGORITHMS]).describe("Allowed signature algorithms; nothing else is accepted."),
+        clockToleranceSeconds: z.int().min(0).max(CLOCK_TOLERANCE_MAX_SECONDS).default(30).describe("Skew allowed on `exp`, `nbf` and `iat`."),
+        groupsClaim: z.string().min(1).default("cognito:groups").describe("Claim holding the caller's groups (a list or a space-separated string)."),
+        jwksTimeoutMs: z
+            .int()
+            .min(JWKS_TIMEOUT_MS.min)
+            .max(JWKS_TIMEOUT_MS.max)
+            .default(JWKS_TIMEOUT_MS.default)
+            .describe("Timeout of a JWKS fetch; the function's timeout follows it."),
+        routes: z
+            .record(routeKeySchema, routeGrantSchema)
+            .refine((r) => Object.keys(r).length > 0, "must grant at least one route")
+            .describe(
+                '`"METHOD /path"` → the scopes or groups that may call it (methods GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE, ANY). `{param}` and `{proxy+}` parts become `*` in the policy; routes a grant would also reach get an explicit Deny. Every route the authorizer guards must be granted here, and the whole map must fit Lambda\'s 4 KB environment.',
+            ),
+        resultTtlSeconds: z
+            .int()
+            .min(0)
+            .max(MAX_AUTHORIZER_TTL_SECONDS)
+            .default(DEFAULT_AUTHORIZER_TTL_SECONDS)
+            .describe("How long API Gateway caches a decision per token; the API's authorizer takes this value."),
         logRetentionDays: logRetentionSchema,
     })
     .superRefine((a, ctx) => {

@@ -10,4 +10,5 @@ export const logRetentionSchema = z
         const problem = logRetentionProblem(days);
         if (problem) ctx.addIssue({ code: "custom", message: problem, input: days });
     })
-    .default(30);
+    .default(30)
+    .describe("Retention of the function's log group in days: a period CloudWatch Logs accepts.");

@@ -33,7 +33,7 @@ function allowSecureStrings(schema: JsonSchema): JsonSchema {
 export function stackFileJsonSchema(): JsonSchema {
     const inner = z.toJSONSchema(stackConfigSchema, { io: "input", unrepresentable: "any" }) as JsonSchema;
     const properties: Record<string, JsonSchema> = {
-        "aws:region": z.toJSONSchema(regionSchema) as JsonSchema,
+        "aws:region": z.toJSONSchema(regionSchema.describe("The region the stack deploys into; regional resources go there unless a key says otherwise.")) as JsonSchema,
     };
     delete properties["aws:region"].$schema;
     for (const [key, schema] of Object.entries(inner.properties ?? {})) {

@@ -17,13 +17,21 @@ export { targetProtocolOf } from "./network/load-balancer";
 
 export const networkSchema = z
     .strictObject({
-        vpc: vpcSchema.optional(),
-        loadBalancers: z.record(loadBalancerNameSchema, loadBalancerSchema).default({}),
-        vpcLinks: z.record(resourceNameSchema, vpcLinkSchema).default({}),
-        executeApiEndpoints: z.record(resourceNameSchema, executeApiEndpointSchema).default({}),
-        endpointServices: z.record(resourceNameSchema, endpointServiceSchema).default({}),
-        /** A Client VPN endpoint into the VPC: people on the VPN reach PRIVATE APIs through the execute-api endpoints. */
-        clientVpn: clientVpnSchema.optional(),
+        vpc: vpcSchema.optional().describe("The VPC created load balancers and endpoints live in: an existing one (`id`), or a demo VPC (dev only)."),
+        loadBalancers: z
+            .record(loadBalancerNameSchema, loadBalancerSchema)
+            .default({})
+            .describe("Internal network load balancers by name: one listener forwarding to one target group. Each backs one VPC link or one endpoint service, never two."),
+        vpcLinks: z.record(resourceNameSchema, vpcLinkSchema).default({}).describe("REST API VPC links by name; routes use them as `vpcLink: <name>`."),
+        executeApiEndpoints: z
+            .record(resourceNameSchema, executeApiEndpointSchema)
+            .default({})
+            .describe("Interface endpoints for `execute-api` by name (created, or existing); PRIVATE APIs list them in `vpcEndpointIds`."),
+        endpointServices: z
+            .record(resourceNameSchema, endpointServiceSchema)
+            .default({})
+            .describe("PrivateLink endpoint services by name: an NLB offered to other accounts' VPCs, without API Gateway."),
+        clientVpn: clientVpnSchema.optional().describe("A Client VPN endpoint into the VPC: people on the VPN reach PRIVATE APIs through the execute-api endpoints."),
     })
     .superRefine(checkNetwork)
     .optional();

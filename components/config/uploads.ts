@@ -16,12 +16,19 @@ const originSchema = z
 
 export const uploadLimitsSchema = z
     .strictObject({
-        /** Uploads up to this size get one presigned PUT (default 100 MiB, at most 5 GiB). */
-        maxSinglePartBytes: z.int().min(1).max(S3_LIMITS.maxSinglePutBytes).default(100 * MIB),
-        /** The largest upload accepted (default 5 GiB, at most 5 TiB). */
-        maxBytes: z.int().min(1).max(S3_LIMITS.maxObjectBytes).default(5 * GIB),
-        /** Multipart part size (default 64 MiB; 5 MiB to 5 GiB). */
-        partSizeBytes: z.int().min(S3_LIMITS.minPartBytes).max(S3_LIMITS.maxPartBytes).default(64 * MIB),
+        maxSinglePartBytes: z
+            .int()
+            .min(1)
+            .max(S3_LIMITS.maxSinglePutBytes)
+            .default(100 * MIB)
+            .describe("Uploads up to this size get one presigned PUT (100 MiB by default; at most S3's 5 GiB single PUT)."),
+        maxBytes: z.int().min(1).max(S3_LIMITS.maxObjectBytes).default(5 * GIB).describe("The largest upload accepted (5 GiB by default; at most 5 TiB)."),
+        partSizeBytes: z
+            .int()
+            .min(S3_LIMITS.minPartBytes)
+            .max(S3_LIMITS.maxPartBytes)
+            .default(64 * MIB)
+            .describe("Multipart part size (64 MiB by default); `maxBytes` must need at most 1,000 parts, since every part URL is in one response under Lambda's 6 MB limit."),
     })
     .superRefine((limits, ctx) => {
         for (const p of uploadLimitProblems(limits)) {
@@ -31,20 +38,17 @@ export const uploadLimitsSchema = z
 
 export const uploadBucketSchema = z
     .strictObject({
-        /** SSE-KMS (default) uses `kmsKeyArn`, or a key created with rotation on; SSE-S3 uses S3-managed keys. */
-        encryption: z.enum(["SSE-KMS", "SSE-S3"]).default("SSE-KMS"),
-        kmsKeyArn: kmsKeyArnSchema.optional(),
-        versioning: z.boolean().default(false),
-        /** Noncurrent versions are deleted after this many days (versioned buckets only). */
-        noncurrentVersionExpirationDays: z.int().min(1).max(3650).default(30),
-        /** Parts of uploads never completed are deleted after this many days. */
-        abortIncompleteMultipartUploadDays: z.int().min(1).max(30).default(1),
-        /** Delete uploaded objects after this many days; omit to keep them. */
-        expireObjectsAfterDays: z.int().min(1).max(36500).optional(),
-        /** Browser origins allowed to PUT to the presigned URLs (CORS); none by default. */
-        corsAllowedOrigins: z.array(originSchema).default([]),
-        /** Let `pulumi destroy` delete a bucket that still holds objects (default false). */
-        forceDestroy: z.boolean().default(false),
+        encryption: z
+            .enum(["SSE-KMS", "SSE-S3"])
+            .default("SSE-KMS")
+            .describe("SSE-KMS uses `kmsKeyArn`, or a key created with rotation on; SSE-S3 uses S3-managed keys."),
+        kmsKeyArn: kmsKeyArnSchema.optional().describe("SSE-KMS only: an existing key; left out, one is created."),
+        versioning: z.boolean().default(false).describe("Bucket versioning."),
+        noncurrentVersionExpirationDays: z.int().min(1).max(3650).default(30).describe("Noncurrent versions are deleted after this many days (versioned buckets only)."),
+        abortIncompleteMultipartUploadDays: z.int().min(1).max(30).default(1).describe("Lifecycle rule: parts of uploads never completed are deleted after this many days."),
+        expireObjectsAfterDays: z.int().min(1).max(36500).optional().describe("Delete uploads under `keyPrefix` after this many days; omit to keep them."),
+        corsAllowedOrigins: z.array(originSchema).default([]).describe("Browser origins allowed to PUT to the presigned URLs (and read `ETag`)."),
+        forceDestroy: z.boolean().default(false).describe("Let `pulumi destroy` delete a bucket that still holds objects."),
     })
     .superRefine((b, ctx) => {
         if (b.kmsKeyArn && b.encryption !== "SSE-KMS") {
@@ -54,16 +58,28 @@ export const uploadBucketSchema = z
 
 export const uploadsSchema = z
     .strictObject({
-        /** Prefix of the bucket's and function's resource names. */
-        name: resourceNameSchema.default("uploads"),
-        keyPrefix: checkedString(keyPrefixProblem).default("uploads/"),
-        allowedContentTypes: z.array(checkedString(contentTypeProblem)).min(1),
-        limits: uploadLimitsSchema.prefault({}),
-        /** Lifetime of a single-PUT URL (default 300 s). */
-        urlExpirySeconds: z.int().min(URL_EXPIRY_SECONDS.min).max(URL_EXPIRY_SECONDS.max).default(300),
-        /** Lifetime of multipart part URLs (default 900 s): large parts take longer to send. */
-        multipartUrlExpirySeconds: z.int().min(URL_EXPIRY_SECONDS.min).max(URL_EXPIRY_SECONDS.max).default(900),
-        bucket: uploadBucketSchema.prefault({}),
+        name: resourceNameSchema
+            .default("uploads")
+            .describe("Resource names and the function name `<name>-<stack>`; API routes name the function by it (`integration.function`)."),
+        keyPrefix: checkedString(keyPrefixProblem).default("uploads/").describe("Lower-case segments, each ending in `/`; every key is `<keyPrefix><caller>/<uuid>/<file name>`."),
+        allowedContentTypes: z
+            .array(checkedString(contentTypeProblem))
+            .min(1)
+            .describe("Lower-case media types without parameters, matched exactly against the request's `contentType`."),
+        limits: uploadLimitsSchema.prefault({}).describe("Size limits and the multipart part size."),
+        urlExpirySeconds: z
+            .int()
+            .min(URL_EXPIRY_SECONDS.min)
+            .max(URL_EXPIRY_SECONDS.max)
+            .default(300)
+            .describe("Lifetime of a single-PUT URL. URLs are signed with the function's temporary credentials, which can end a URL's life sooner."),
+        multipartUrlExpirySeconds: z
+            .int()
+            .min(URL_EXPIRY_SECONDS.min)
+            .max(URL_EXPIRY_SECONDS.max)
+            .default(900)
+            .describe("Lifetime of multipart part URLs: large parts take longer to send."),
+        bucket: uploadBucketSchema.prefault({}).describe("The upload bucket: public access blocked, ACLs off, default encryption, TLS-only policy."),
         logRetentionDays: logRetentionSchema,
     })
     .optional();

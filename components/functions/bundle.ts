@@ -13,7 +13,7 @@
 // `requestChecksumCalculation` is WHEN_REQUIRED (aws/aws-sdk-js-v3#6810; functions/uploads/
 // presign.ts). Bundled, a function runs the SDK the lockfile pins and the tests ran, and the
 // Node.js packaging page recommends bundling with esbuild "whenever possible" for fewer I/O
-// operations. `npm run bench -- lambda` measures both ways (README, "Tests and benchmarks").
+// operations. `npm run bench -- lambda` measures both ways (docs/development.md, "Benchmarks"; docs/functions.md, "Lambda bundles and the AWS SDK").
 
 import { createHash } from "node:crypto";
 import * as path from "node:path";

@@ -118,7 +118,7 @@ describe("prerequisites read from the organization at preview time", () => {
         ...over,
     });
 
-    it("accepts the organization the README's prerequisites describe", () => {
+    it("accepts the organization the prerequisites (docs/organisation-policies.md) describe", () => {
         expect(stackSetPrerequisiteProblems(view(), config, sets)).to.deep.equal([]);
     });
 

@@ -1,5 +1,5 @@
 // The plan as one JSON document: what `--json` (`--format json`) prints and what `--baseline`
-// reads back. Field by field in README.md, "The offline plan".
+// reads back. Field by field in docs/offline-plan.md, "Output".
 
 import type { TargetPreview } from "../../components/backup/org-policy/preview";
 import type { PlanDiff } from "./diff/plan-diff";

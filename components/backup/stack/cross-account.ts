@@ -64,6 +64,6 @@ export function crossAccountWarning(config: Pick<GatevaultConfig, "backup" | "or
     return (
         `cross-account copies (${copies.map((c) => `${c.source} in ${c.region}`).join("; ")}) run only once cross-account backup is on in the ` +
         `organization's management account for ${regions.join(", ")}: set gatevault:backup.crossAccountBackup.managementRoleArn, or run ` +
-        `"aws backup update-global-settings --global-settings isCrossAccountBackupEnabled=true --region <region>" there (README: prerequisites)`
+        `"aws backup update-global-settings --global-settings isCrossAccountBackupEnabled=true --region <region>" there (docs/organisation-policies.md: prerequisites)`
     );
 }

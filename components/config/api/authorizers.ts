@@ -20,19 +20,28 @@ const identitySourceSchema = z
     );
 
 const authorizerFields = {
-    type: z.enum(authorizerTypes),
-    /** TOKEN, REQUEST: the authorizer function's ARN, or the name of a function the program supplies. */
-    function: functionRefSchema.optional(),
-    /** Where the identity comes from. TOKEN and COGNITO: one header (default Authorization). */
-    identitySources: z.array(identitySourceSchema).min(1).optional(),
-    /** TOKEN: regex the token must match before the function is called. */
-    identityValidationExpression: z.string().min(1).optional(),
-    /** TOKEN, REQUEST: how long API Gateway caches the policy (0-3600 s, default 300). */
-    resultTtlSeconds: z.int().min(0).max(MAX_AUTHORIZER_TTL_SECONDS).optional(),
-    /** TOKEN, REQUEST: role API Gateway assumes to invoke the function (instead of a resource policy). */
-    credentialsRoleArn: roleArnSchema.optional(),
-    /** COGNITO_USER_POOLS: the user pools whose tokens are accepted (ARNs, or names of pools the program supplies). */
-    userPoolArns: z.array(userPoolRefSchema).min(1).optional(),
+    type: z.enum(authorizerTypes).describe("Lambda authorizer on a token (`TOKEN`) or on request parameters (`REQUEST`), or a Cognito user pool authorizer."),
+    function: functionRefSchema
+        .optional()
+        .describe("TOKEN, REQUEST (required): the authorizer function's ARN, or the name of a `gatevault:jwtAuthorizers` entry (whose `type` must match)."),
+    identitySources: z
+        .array(identitySourceSchema)
+        .min(1)
+        .optional()
+        .describe("Where the identity comes from: REQUEST (required) any parameters, which also key the result cache; TOKEN and COGNITO_USER_POOLS one header. Default: `method.request.header.Authorization`."),
+    identityValidationExpression: z.string().min(1).optional().describe("TOKEN: regex the token must match before the function is called."),
+    resultTtlSeconds: z
+        .int()
+        .min(0)
+        .max(MAX_AUTHORIZER_TTL_SECONDS)
+        .optional()
+        .describe("TOKEN, REQUEST: how long API Gateway caches the policy for an identity. Default: 300, or the JWT authorizer's `resultTtlSeconds` when `function` names one."),
+    credentialsRoleArn: roleArnSchema.optional().describe("TOKEN, REQUEST: role API Gateway assumes to invoke the function, instead of a Lambda permission."),
+    userPoolArns: z
+        .array(userPoolRefSchema)
+        .min(1)
+        .optional()
+        .describe("COGNITO_USER_POOLS (required): user pools whose tokens are accepted, as ARNs or the `gatevault:cognito` name."),
 };
 
 type Field = Exclude<keyof typeof authorizerFields, "type">;

@@ -12,14 +12,15 @@ export const DEFAULT_CORS_HEADERS = ["Content-Type", "Authorization", "X-Api-Key
 
 export const corsSchema = z
     .strictObject({
-        /** Origins allowed to call the API; `*` only on its own and never with credentials. */
-        allowOrigins: z.array(originSchema).min(1),
-        /** Default: the methods each path has. */
-        allowMethods: z.array(httpMethodSchema).min(1).optional(),
-        allowHeaders: z.array(headerNameSchema).default(DEFAULT_CORS_HEADERS),
-        exposeHeaders: z.array(headerNameSchema).default([]),
-        allowCredentials: z.boolean().default(false),
-        maxAgeSeconds: z.int().min(0).max(86_400).default(600),
+        allowOrigins: z.array(originSchema).min(1).describe("Origins allowed to call the API; `*` only on its own and never with credentials. Several origins are matched against the request's `Origin`."),
+        allowMethods: z.array(httpMethodSchema).min(1).optional().describe("Methods the preflight allows. Default: the methods each path has."),
+        allowHeaders: z
+            .array(headerNameSchema)
+            .default(DEFAULT_CORS_HEADERS)
+            .describe("Request headers the preflight allows, besides those each path's methods declare or need (parameters, the authorizer's token header, `x-api-key`, `Content-Type` for JSON bodies)."),
+        exposeHeaders: z.array(headerNameSchema).default([]).describe("Response headers browsers may read (`Access-Control-Expose-Headers`)."),
+        allowCredentials: z.boolean().default(false).describe("Send `Access-Control-Allow-Credentials: true`; never with origin `*`."),
+        maxAgeSeconds: z.int().min(0).max(86_400).default(600).describe("How long browsers may cache a preflight answer."),
     })
     .superRefine((cors, ctx) => {
         const wildcard = cors.allowOrigins.indexOf("*");

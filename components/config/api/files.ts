@@ -14,8 +14,7 @@ export const projectPathSchema = z
     );
 
 export const fileRefSchema = z.strictObject({
-    /** Project-relative path of the file. */
-    file: projectPathSchema,
+    file: projectPathSchema.describe("Path of the file, relative to the project directory (where `Pulumi.yaml` is); its text is sent unchanged."),
 });
 
 export type FileRef = z.output<typeof fileRefSchema>;

@@ -38,45 +38,45 @@ const responseHeaderSource = z
     );
 
 export const integrationResponseSchema = z.strictObject({
-    /** Method response status code this maps to. */
-    statusCode: z.string().regex(/^[1-5]\d\d$/, 'must be an HTTP status code in quotes, such as "200"'),
-    /** Regex over the backend status (HTTP) or error message (Lambda, AWS); omit for the default response. */
-    selectionPattern: z.string().min(1).optional(),
-    templates: templatesSchema.optional(),
-    headers: z.record(methodResponseHeader, responseHeaderSource).optional(),
-    contentHandling: z.enum(contentHandlings).optional(),
+    statusCode: z.string().regex(/^[1-5]\d\d$/, 'must be an HTTP status code in quotes, such as "200"').describe('Method response status code this maps to, quoted (`"200"`).'),
+    selectionPattern: z
+        .string()
+        .min(1)
+        .optional()
+        .describe("Regex over the backend's status code (HTTP, AWS) or error message (Lambda); omit on exactly one response, the default. On HTTP and AWS integrations the patterns must cover every status 400-599."),
+    templates: templatesSchema.optional().describe("Response mapping templates by content type: inline VTL or `{ file }`. A response without one passes the body through."),
+    headers: z.record(methodResponseHeader, responseHeaderSource).optional().describe("Method response headers and where their values come from."),
+    contentHandling: z.enum(contentHandlings).optional().describe("Convert the response body between binary and text."),
 });
 
 const integrationFields = {
-    type: z.enum(integrationTypes),
-    /** HTTP, HTTP_PROXY: backend URL; {name} placeholders map from the route's path variables. */
-    uri: httpUrlSchema.optional(),
-    /** HTTP, HTTP_PROXY, AWS: method used towards the backend (default: the route's method; POST for AWS). */
-    httpMethod: httpMethodSchema.optional(),
-    /** LAMBDA: function ARN or the name of a function the program supplies. */
-    function: functionRefSchema.optional(),
-    /** AWS: service name as in its ARN, e.g. sqs, dynamodb, states. */
-    service: z.string().regex(/^[a-z0-9-]+$/, "must be an AWS service name such as sqs").optional(),
-    /** AWS: API action (action-style URI), e.g. SendMessage. */
-    action: z.string().regex(/^[A-Za-z0-9]+$/, "must be an API action name such as SendMessage").optional(),
-    /** AWS: resource path (path-style URI), e.g. 123456789012/orders-queue. */
-    path: z.string().regex(/^[^\s/][^\s]*$/, "must be a service path without a leading /").optional(),
-    /** AWS: region of the service (default: the stack's region). */
-    region: z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "must be an AWS region code").optional(),
-    /** AWS: role API Gateway assumes to call the service. */
-    credentialsRoleArn: roleArnSchema.optional(),
-    /** HTTP, HTTP_PROXY: INTERNET (default) or VPC_LINK for a private backend. */
-    connectionType: z.enum(["INTERNET", "VPC_LINK"]).optional(),
-    /** VPC_LINK: the name of a VPC link the program supplies. */
-    vpcLink: resourceNameSchema.optional(),
-    /** VPC_LINK: the id of an existing VPC link. */
-    vpcLinkId: vpcLinkIdSchema.optional(),
-    timeoutMs: z.int().min(50).max(MAX_INTEGRATION_TIMEOUT_MS).optional(),
-    requestParameters: z.record(integrationRequestParameter, parameterSource).optional(),
-    requestTemplates: templatesSchema.optional(),
-    responses: z.array(integrationResponseSchema).min(1).optional(),
-    passthroughBehavior: z.enum(passthroughBehaviors).optional(),
-    contentHandling: z.enum(contentHandlings).optional(),
+    type: z
+        .enum(integrationTypes)
+        .describe("`HTTP` and `HTTP_PROXY` (a URL), `LAMBDA` (Lambda proxy), `MOCK`, or `AWS` (a service action). A field the type does not use is an error that names the types using it."),
+    uri: httpUrlSchema.optional().describe("HTTP, HTTP_PROXY (required): backend URL; `{name}` placeholders map from the route's path variables."),
+    httpMethod: httpMethodSchema.optional().describe("HTTP, HTTP_PROXY, AWS: method used towards the backend. Default: the route's method; POST for AWS."),
+    function: functionRefSchema.optional().describe("LAMBDA (required): function ARN, or the name of a function the stack creates (`gatevault:uploads.name`)."),
+    service: z.string().regex(/^[a-z0-9-]+$/, "must be an AWS service name such as sqs").optional().describe("AWS (required): service name as in its ARN, such as `sqs`, `dynamodb`, `states`."),
+    action: z.string().regex(/^[A-Za-z0-9]+$/, "must be an API action name such as SendMessage").optional().describe("AWS: API action (action-style URI), such as `SendMessage`. Exactly one of `action` and `path`."),
+    path: z.string().regex(/^[^\s/][^\s]*$/, "must be a service path without a leading /").optional().describe("AWS: resource path (path-style URI), such as `123456789012/orders-queue`."),
+    region: z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "must be an AWS region code").optional().describe("AWS: region of the service. Default: the stack's region."),
+    credentialsRoleArn: roleArnSchema.optional().describe("AWS (required): role API Gateway assumes to call the service."),
+    connectionType: z.enum(["INTERNET", "VPC_LINK"]).optional().describe("HTTP, HTTP_PROXY: `INTERNET` (default) or `VPC_LINK` for a private backend behind a network load balancer."),
+    vpcLink: resourceNameSchema.optional().describe("VPC_LINK: the name of a VPC link in `gatevault:network.vpcLinks`. Exactly one of `vpcLink` and `vpcLinkId`."),
+    vpcLinkId: vpcLinkIdSchema.optional().describe("VPC_LINK: the id of an existing VPC link."),
+    timeoutMs: z.int().min(50).max(MAX_INTEGRATION_TIMEOUT_MS).optional().describe("Integration timeout in milliseconds. Default: 29000, API Gateway's maximum."),
+    requestParameters: z
+        .record(integrationRequestParameter, parameterSource)
+        .optional()
+        .describe("Parameter mapping: `integration.request.<header|querystring|path>.<name>` from a method request parameter, `context.<var>`, a stage variable or a `'static value'`."),
+    requestTemplates: templatesSchema.optional().describe("Non-proxy types: request mapping templates by content type, inline VTL or `{ file }`."),
+    responses: z
+        .array(integrationResponseSchema)
+        .min(1)
+        .optional()
+        .describe("Non-proxy types: integration responses; exactly one without `selectionPattern`."),
+    passthroughBehavior: z.enum(passthroughBehaviors).optional().describe("Non-proxy types: what happens to a body no request template matches. Default: `WHEN_NO_TEMPLATES`."),
+    contentHandling: z.enum(contentHandlings).optional().describe("Non-proxy types: convert the request body between binary and text."),
 };
 
 type Field = Exclude<keyof typeof integrationFields, "type">;

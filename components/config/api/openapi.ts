@@ -5,13 +5,12 @@ import { projectPathSchema } from "./files";
 import { integrationSchema } from "./integration";
 
 export const openApiSourceSchema = z.strictObject({
-    /** OpenAPI 3.0 document (JSON or YAML), relative to the project directory. */
-    file: projectPathSchema,
-    /**
-     * Integration for operations without a route entry. For HTTP and HTTP_PROXY, `uri` is the
-     * backend's base URL and each operation's path is appended to it.
-     */
-    defaultIntegration: integrationSchema.optional(),
+    file: projectPathSchema.describe("OpenAPI 3.0 document (JSON or YAML), relative to the project directory."),
+    defaultIntegration: integrationSchema
+        .optional()
+        .describe(
+            "Integration for operations without a route entry or an `x-amazon-apigateway-integration` of their own. For HTTP and HTTP_PROXY, `uri` is the backend's base URL and each operation's path is appended to it.",
+        ),
 });
 
 export type OpenApiSourceConfig = z.output<typeof openApiSourceSchema>;

@@ -22,38 +22,38 @@ const parameterNameSchema = z.string().regex(/^[A-Za-z0-9._$-]+$/, "must be a qu
 const requirementSchema = z.enum(["required", "optional"]);
 
 export const routeSchema = z.strictObject({
-    path: routePathSchema,
-    method: httpMethodSchema,
-    /** Required, unless the API brings its own OpenAPI document with a defaultIntegration. */
-    integration: integrationSchema.optional(),
-    summary: z.string().max(512).optional(),
-    /** Name of an authorizer in `authorizers`, or NONE to opt out of `defaultAuthorizer`. */
-    authorizer: z.string().optional(),
-    /** OAuth scopes the caller's access token must carry (Cognito authorizers only). */
-    scopes: z.array(z.string().regex(/^\S+$/, "must be an OAuth scope without spaces")).min(1).optional(),
-    /** Require an API key (default: the API's `requireApiKey`). */
-    apiKeyRequired: z.boolean().optional(),
+    path: routePathSchema.describe("Resource path such as `/orders/{id}`; `{proxy+}` (greedy) only as the last part."),
+    method: httpMethodSchema.describe("HTTP method; `ANY` matches every method."),
+    integration: integrationSchema.optional().describe("How API Gateway reaches the backend. Required, unless the API brings its own OpenAPI document whose operation (or `defaultIntegration`) provides one."),
+    summary: z.string().max(512).optional().describe("The operation's summary in the document."),
+    authorizer: z.string().optional().describe("Name of an authorizer in `authorizers`, or `NONE` to opt out of `defaultAuthorizer`."),
+    scopes: z
+        .array(z.string().regex(/^\S+$/, "must be an OAuth scope without spaces"))
+        .min(1)
+        .optional()
+        .describe("OAuth scopes the caller's access token must carry (Cognito authorizers only)."),
+    apiKeyRequired: z.boolean().optional().describe("Require an API key. Default: the API's `requireApiKey`."),
     requestBody: z
         .strictObject({
-            /** Name of a model in `models`; the body is validated against it. */
-            model: modelNameSchema,
-            contentType: mediaTypeSchema.default("application/json"),
+            model: modelNameSchema.describe("Name of a model in `models`; the body is validated against it."),
+            contentType: mediaTypeSchema.default("application/json").describe("The body's media type."),
         })
-        .optional(),
+        .optional()
+        .describe("The body the method takes, validated before the integration runs."),
     parameters: z
         .strictObject({
-            query: z.record(parameterNameSchema, requirementSchema).optional(),
-            headers: z.record(parameterNameSchema, requirementSchema).optional(),
+            query: z.record(parameterNameSchema, requirementSchema).optional().describe("Query string parameters by name: `required` ones are validated."),
+            headers: z.record(parameterNameSchema, requirementSchema).optional().describe("Headers by name: `required` ones are validated; each is allowed by the CORS preflight."),
         })
-        .optional(),
-    /** Per-method override of the stage-wide throttle. */
-    throttle: throttleSchema.optional(),
-    /**
-     * Cache this method's responses in the stage cache (needs stage.cache). Default: GET methods
-     * only, as API Gateway does; any other method only when true. Cached methods are keyed by
-     * their path, query and header parameters and by the caller (see README "Caching").
-     */
-    cache: z.boolean().optional(),
+        .optional()
+        .describe("Parameters the method declares."),
+    throttle: throttleSchema.optional().describe("Per-method override of the stage-wide throttle."),
+    cache: z
+        .boolean()
+        .optional()
+        .describe(
+            "Answer this method from the stage cache (needs `stage.cache`). Default: GET (and ANY, which serves GET) only, as API Gateway does; `true` caches another method, `false` stops one being cached. Cached methods are keyed by their path, query and header parameters and by the caller.",
+        ),
 });
 
 export type RouteConfig = z.output<typeof routeSchema>;

@@ -4,10 +4,8 @@ import { z } from "zod";
 
 export const throttleSchema = z
     .strictObject({
-        /** Steady-state requests per second. */
-        rateLimit: z.number().min(0),
-        /** Bucket size: requests allowed in a burst above the rate. */
-        burstLimit: z.int().min(0),
+        rateLimit: z.number().min(0).describe("Steady-state requests per second."),
+        burstLimit: z.int().min(0).describe("Bucket size: requests allowed in a burst above the rate; at least `rateLimit`."),
     })
     .superRefine((t, ctx) => {
         if (t.burstLimit < t.rateLimit) {

@@ -9,11 +9,9 @@ const quotaOffsetMax = { DAY: 0, WEEK: 6, MONTH: 27 } as const;
 
 export const quotaSchema = z
     .strictObject({
-        /** Requests allowed per period. */
-        limit: z.int().min(1),
-        period: z.enum(["DAY", "WEEK", "MONTH"]),
-        /** Days into the period the quota resets (WEEK 0-6, MONTH 0-27, DAY 0). */
-        offset: z.int().min(0).default(0),
+        limit: z.int().min(1).describe("Requests allowed per period."),
+        period: z.enum(["DAY", "WEEK", "MONTH"]).describe("The quota's period."),
+        offset: z.int().min(0).default(0).describe("Days into the period the quota resets: WEEK 0-6, MONTH 0-27, DAY 0."),
     })
     .superRefine((q, ctx) => {
         const max = quotaOffsetMax[q.period];
@@ -28,21 +26,19 @@ export const quotaSchema = z
     });
 
 export const usagePlanSchema = z.strictObject({
-    description: z.string().max(1024).optional(),
-    throttle: throttleSchema,
-    quota: quotaSchema,
-    /** Tighter limits for some methods, keyed "GET /orders/{id}". */
-    methodThrottles: z.record(routeKeySchema, throttleSchema).optional(),
+    description: z.string().max(1024).optional().describe("Shown in the API Gateway console."),
+    throttle: throttleSchema.describe("Rate and burst per API key of this tier."),
+    quota: quotaSchema.describe("Requests per key and period."),
+    methodThrottles: z.record(routeKeySchema, throttleSchema).optional().describe('Tighter limits for some methods, keyed `"GET /orders/{id}"`.'),
 });
 
 /** Client ids name API keys and resources, so they follow resource-name rules. */
 export const clientIdSchema = resourceNameSchema;
 
 export const clientSchema = z.strictObject({
-    /** The usage-plan tier this client's key belongs to. */
-    tier: resourceNameSchema,
-    description: z.string().max(1024).optional(),
-    enabled: z.boolean().default(true),
+    tier: resourceNameSchema.describe("The usage-plan tier (a key of `usagePlans`) this client's key belongs to."),
+    description: z.string().max(1024).optional().describe("Shown on the API key."),
+    enabled: z.boolean().default(true).describe("A disabled key is refused by API Gateway."),
 });
 
 export type UsagePlanConfig = z.output<typeof usagePlanSchema>;

@@ -24,45 +24,47 @@ export const CLIENT_CIDR_PREFIX = { min: 12, max: 22 } as const;
 
 export const clientVpnSchema = z
     .strictObject({
-        description: z.string().max(255).optional(),
-        /** Addresses given to VPN clients: /12 to /22, outside the VPC and the authorized networks. */
-        clientCidrBlock: cidrSchema,
-        /** The endpoint's server certificate (ACM, the stack's region and account). */
-        serverCertificateArn: certificateArnSchema,
-        /** Exactly one: mutual TLS with client certificates, or SAML. */
+        description: z.string().max(255).optional().describe("Shown in the EC2 console."),
+        clientCidrBlock: cidrSchema.describe("Addresses given to VPN clients: /12 to /22, overlapping neither the VPC nor the authorized networks."),
+        serverCertificateArn: certificateArnSchema.describe("The endpoint's server certificate (ACM, in the stack's region and account)."),
         authentication: z
             .strictObject({
-                /** Clients present a certificate issued under this CA chain (ACM). */
-                mutualTls: z.strictObject({ clientRootCertificateChainArn: certificateArnSchema }).optional(),
-                /** Users sign in through an IAM SAML identity provider. */
+                mutualTls: z
+                    .strictObject({
+                        clientRootCertificateChainArn: certificateArnSchema.describe("The CA chain (ACM, the stack's region and account) that clients' certificates are issued under."),
+                    })
+                    .optional()
+                    .describe("Clients present a certificate issued under this CA chain."),
                 saml: z
                     .strictObject({
-                        samlProviderArn: samlProviderArnSchema,
-                        /** A second provider for the self-service portal (turns the portal on). */
-                        selfServiceSamlProviderArn: samlProviderArnSchema.optional(),
-                        /** Only members of this SAML group are authorized (default: every authenticated user). */
-                        accessGroupId: z.string().min(1).max(255).optional(),
+                        samlProviderArn: samlProviderArnSchema.describe("The IAM SAML identity provider users sign in through."),
+                        selfServiceSamlProviderArn: samlProviderArnSchema.optional().describe("A second provider for the self-service portal (turns the portal on)."),
+                        accessGroupId: z.string().min(1).max(255).optional().describe("Only members of this SAML group are authorized. Default: every authenticated user."),
                     })
-                    .optional(),
+                    .optional()
+                    .describe("Users sign in through an IAM SAML identity provider."),
             })
             .superRefine((auth, ctx) => {
                 if ((auth.mutualTls === undefined) === (auth.saml === undefined)) {
                     ctx.addIssue({ code: "custom", path: [], message: "needs exactly one of mutualTls (client certificates) or saml", input: auth });
                 }
-            }),
-        /** Subnets the endpoint is associated with (one per Availability Zone); default: the VPC's private subnets. */
-        subnetIds: distinct(subnetIdSchema).min(1).optional(),
-        /** Networks VPN clients may reach (authorization rules); default: the demo VPC's range. Required with an existing VPC. */
-        authorizedCidrs: distinct(cidrSchema).min(1).optional(),
-        /** DNS servers for clients (at most 2); default: the demo VPC's resolver, which answers the execute-api endpoint's private names. */
-        dnsServers: distinct(ipv4Schema).min(1).max(2).optional(),
-        /** Created execute-api endpoints (names in executeApiEndpoints) that admit VPN clients on 443. */
-        executeApiEndpoints: distinct(resourceNameSchema).default([]),
-        sessionTimeoutHours: z.union([z.literal(8), z.literal(10), z.literal(12), z.literal(24)]).default(8),
-        transportProtocol: z.enum(["udp", "tcp"]).default("udp"),
-        vpnPort: z.union([z.literal(443), z.literal(1194)]).default(443),
-        /** Retention of the connection log group. */
-        logRetentionDays: logRetentionSchema.default(90),
+            })
+            .describe("Exactly one of `mutualTls` (client certificates) and `saml`."),
+        subnetIds: distinct(subnetIdSchema).min(1).optional().describe("Subnets the endpoint is associated with, one per Availability Zone. Default: the VPC's private subnets."),
+        authorizedCidrs: distinct(cidrSchema)
+            .min(1)
+            .optional()
+            .describe("Networks VPN clients may reach (authorization rules; split tunnel is always on). Default: the demo VPC's range; required with an existing VPC."),
+        dnsServers: distinct(ipv4Schema)
+            .min(1)
+            .max(2)
+            .optional()
+            .describe("DNS servers for clients. Default: the demo VPC's resolver (base address + 2), which answers the execute-api endpoint's private names."),
+        executeApiEndpoints: distinct(resourceNameSchema).default([]).describe("Created execute-api endpoints (names in `executeApiEndpoints`) that admit the VPN's security group on 443."),
+        sessionTimeoutHours: z.union([z.literal(8), z.literal(10), z.literal(12), z.literal(24)]).default(8).describe("Maximum VPN session length."),
+        transportProtocol: z.enum(["udp", "tcp"]).default("udp").describe("The VPN's transport protocol."),
+        vpnPort: z.union([z.literal(443), z.literal(1194)]).default(443).describe("The port clients connect to."),
+        logRetentionDays: logRetentionSchema.default(90).describe("Retention of the connection log group: a period CloudWatch Logs accepts."),
     })
     .superRefine((vpn, ctx) => {
         const prefix = Number(vpn.clientCidrBlock.split("/")[1]);

@@ -8,28 +8,30 @@ import { distinct, nlbArnSchema } from "./ids";
 import { loadBalancerNameSchema } from "./load-balancer";
 
 export const allowedPrincipalsSchema = z.strictObject({
-    /** Accounts allowed to connect (as `arn:aws:iam::<id>:root`). */
-    accountIds: distinct(accountIdSchema).optional(),
-    /** Allow every active account of the organization, read through Organizations at deploy time. */
+    accountIds: distinct(accountIdSchema).optional().describe("Accounts allowed to connect (as `arn:aws:iam::<id>:root`)."),
     organization: z
         .strictObject({
-            /** Role in the management (or delegated administrator) account to read the account list; default: the stack's own credentials. */
-            lookupRoleArn: roleArnSchema.optional(),
+            lookupRoleArn: roleArnSchema
+                .optional()
+                .describe("Role in the management (or a delegated administrator) account to read the account list. Default: the stack's own credentials."),
         })
-        .optional(),
+        .optional()
+        .describe("Allow every ACTIVE account of the organization, read through Organizations at deploy time (re-run `pulumi up` after accounts join)."),
 });
 
 export const endpointServiceSchema = z
     .strictObject({
-        /** A load balancer from loadBalancers. */
-        loadBalancer: loadBalancerNameSchema.optional(),
-        /** Or existing network load balancers. */
-        loadBalancerArns: distinct(nlbArnSchema).min(1).optional(),
-        /** Connections wait for your acceptance (default true). */
-        acceptanceRequired: z.boolean().default(true),
-        allowedPrincipals: allowedPrincipalsSchema,
-        /** A private DNS name for consumers (needs a TXT record to verify the domain). */
-        privateDnsName: z.string().regex(/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a domain name such as inventory.internal.example.com").optional(),
+        loadBalancer: loadBalancerNameSchema
+            .optional()
+            .describe("A load balancer from `loadBalancers`, no VPC link's or other endpoint service's. Exactly one of `loadBalancer` and `loadBalancerArns`."),
+        loadBalancerArns: distinct(nlbArnSchema).min(1).optional().describe("Or existing network load balancers."),
+        acceptanceRequired: z.boolean().default(true).describe("Connections wait for your acceptance."),
+        allowedPrincipals: allowedPrincipalsSchema.describe("Who may connect (required): `accountIds` and/or `organization`."),
+        privateDnsName: z
+            .string()
+            .regex(/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a domain name such as inventory.internal.example.com")
+            .optional()
+            .describe("A private DNS name for consumers, verified through a DNS TXT record."),
     })
     .superRefine((svc, ctx) => {
         if ((svc.loadBalancer === undefined) === (svc.loadBalancerArns === undefined)) {

@@ -7,18 +7,17 @@ import { cidrSchema, distinct, parseCidr, securityGroupIdSchema, subnetIdSchema,
 
 export const executeApiEndpointSchema = z
     .strictObject({
-        /** Use this existing endpoint (it keeps its own subnets, security groups and DNS settings). */
-        existingEndpointId: vpcEndpointIdSchema.optional(),
-        /** Default: the VPC's private subnets. */
-        subnetIds: distinct(subnetIdSchema).min(1).optional(),
-        /** Clients allowed to reach the endpoint on 443, by address range. */
-        allowedCidrs: distinct(cidrSchema).optional(),
-        /** Clients allowed to reach the endpoint on 443, by security group. */
-        allowedSecurityGroupIds: distinct(securityGroupIdSchema).optional(),
-        /** Resolve `<api-id>.execute-api.<region>.amazonaws.com` to the endpoint inside the VPC (default true). */
-        privateDns: z.boolean().default(true),
-        /** Accounts whose APIs the endpoint may reach (endpoint policy; default: this stack's account). */
-        invokableAccountIds: distinct(accountIdSchema).min(1).optional(),
+        existingEndpointId: vpcEndpointIdSchema.optional().describe("Use this existing endpoint, alone: it keeps its own subnets, security groups and DNS settings."),
+        subnetIds: distinct(subnetIdSchema).min(1).optional().describe("Subnets of a created endpoint. Default: the VPC's private subnets."),
+        allowedCidrs: distinct(cidrSchema)
+            .optional()
+            .describe("Clients allowed to reach a created endpoint on 443, by address range (no `/0`). At least one of `allowedCidrs` and `allowedSecurityGroupIds`: nothing is open by default."),
+        allowedSecurityGroupIds: distinct(securityGroupIdSchema).optional().describe("Clients allowed to reach a created endpoint on 443, by security group."),
+        privateDns: z
+            .boolean()
+            .default(true)
+            .describe("Resolve `<api-id>.execute-api.<region>.amazonaws.com` to the endpoint inside the VPC (which then also captures the default URLs of REGIONAL and EDGE APIs)."),
+        invokableAccountIds: distinct(accountIdSchema).min(1).optional().describe("Accounts whose APIs the endpoint may reach (its endpoint policy). Default: this stack's account."),
     })
     .superRefine((ep, ctx) => {
         if (ep.existingEndpointId !== undefined) {

@@ -28,17 +28,23 @@ export const loadBalancerNameSchema = z
 
 export const healthCheckSchema = z
     .strictObject({
-        protocol: z.enum(["TCP", "HTTP", "HTTPS"]).default("TCP"),
-        /** `traffic-port` (default) or a port number. */
-        port: z.union([z.literal("traffic-port"), portSchema]).default("traffic-port"),
-        /** HTTP and HTTPS: the path probed (default /). */
-        path: z.string().regex(/^\/[^\s]*$/, "must be a path starting with /").max(1024).optional(),
-        /** HTTP and HTTPS: healthy status codes, e.g. "200" or "200-399" (default 200-399). */
-        matcher: z.string().regex(/^[1-5]\d\d(-[1-5]\d\d)?(,[1-5]\d\d(-[1-5]\d\d)?)*$/, 'must be status codes such as "200", "200,204" or "200-399"').optional(),
-        intervalSeconds: z.int().min(5).max(300).default(30),
-        timeoutSeconds: z.int().min(2).max(120).default(10),
-        healthyThreshold: z.int().min(2).max(10).default(3),
-        unhealthyThreshold: z.int().min(2).max(10).default(3),
+        protocol: z.enum(["TCP", "HTTP", "HTTPS"]).default("TCP").describe("How targets are probed."),
+        port: z.union([z.literal("traffic-port"), portSchema]).default("traffic-port").describe("`traffic-port` (the target's own port) or a port number."),
+        path: z
+            .string()
+            .regex(/^\/[^\s]*$/, "must be a path starting with /")
+            .max(1024)
+            .optional()
+            .describe("HTTP and HTTPS only: the path probed. Default: `/`."),
+        matcher: z
+            .string()
+            .regex(/^[1-5]\d\d(-[1-5]\d\d)?(,[1-5]\d\d(-[1-5]\d\d)?)*$/, 'must be status codes such as "200", "200,204" or "200-399"')
+            .optional()
+            .describe('HTTP and HTTPS only: healthy status codes, such as `"200"` or `"200-399"`. Default: `200-399`.'),
+        intervalSeconds: z.int().min(5).max(300).default(30).describe("Seconds between probes."),
+        timeoutSeconds: z.int().min(2).max(120).default(10).describe("Seconds a probe may take; below `intervalSeconds`."),
+        healthyThreshold: z.int().min(2).max(10).default(3).describe("Passed probes before a target counts as healthy."),
+        unhealthyThreshold: z.int().min(2).max(10).default(3).describe("Failed probes before a target counts as unhealthy."),
     })
     .superRefine((hc, ctx) => {
         const http = hc.protocol !== "TCP";
@@ -59,14 +65,10 @@ export const healthCheckSchema = z
 
 export const targetSchema = z
     .strictObject({
-        /** Instance targets: the instance id. */
-        instanceId: instanceIdSchema.optional(),
-        /** IP targets: the address. */
-        ip: ipv4Schema.optional(),
-        /** Port on the target (default: the target group's port). */
-        port: portSchema.optional(),
-        /** IP targets outside the VPC (peered or on-premises): `all`. */
-        availabilityZone: z.literal("all").optional(),
+        instanceId: instanceIdSchema.optional().describe("Instance targets: the instance id. Exactly one of `instanceId` and `ip`."),
+        ip: ipv4Schema.optional().describe("IP targets: the address."),
+        port: portSchema.optional().describe("Port on the target. Default: the target group's port."),
+        availabilityZone: z.literal("all").optional().describe("IP targets outside the VPC (peered or on-premises): `all`."),
     })
     .superRefine((t, ctx) => {
         if ((t.instanceId === undefined) === (t.ip === undefined)) {
@@ -79,15 +81,12 @@ export const targetSchema = z
 
 export const targetGroupSchema = z
     .strictObject({
-        targetType: z.enum(["instance", "ip"]),
-        port: portSchema,
-        /** Default: the listener's protocol (TCP behind a TLS listener). */
-        protocol: z.enum(listenerProtocols).optional(),
-        healthCheck: healthCheckSchema.prefault({}),
-        /** Seconds in-flight requests get when a target is deregistered (default 30). */
-        deregistrationDelaySeconds: z.int().min(0).max(3600).default(30),
-        /** Registered here, or left empty for a service (ECS, Auto Scaling) that registers itself. */
-        targets: z.array(targetSchema).default([]),
+        targetType: z.enum(["instance", "ip"]).describe("Whether targets are instances or IP addresses."),
+        port: portSchema.describe("Port the targets listen on."),
+        protocol: z.enum(listenerProtocols).optional().describe("Default: the listener's protocol (TCP behind a TLS listener)."),
+        healthCheck: healthCheckSchema.prefault({}).describe("How the NLB decides a target is healthy."),
+        deregistrationDelaySeconds: z.int().min(0).max(3600).default(30).describe("Seconds in-flight requests get when a target is deregistered."),
+        targets: z.array(targetSchema).default([]).describe("Targets registered here, or none for a service (ECS, Auto Scaling) that registers itself."),
     })
     .superRefine((tg, ctx) => {
         const keys = new Map<string, number>();
@@ -108,12 +107,14 @@ export const targetGroupSchema = z
 
 export const listenerSchema = z
     .strictObject({
-        port: portSchema,
-        protocol: z.enum(listenerProtocols).default("TCP"),
-        /** TLS: the certificate the listener presents. */
-        certificateArn: certificateArnSchema.optional(),
-        /** TLS: the security policy (default: TLS 1.3 with TLS 1.2 fallback). */
-        sslPolicy: z.string().regex(/^ELBSecurityPolicy-TLS13?-1-[23]-/, "must be a TLS 1.2 or TLS 1.3 ELB security policy such as ELBSecurityPolicy-TLS13-1-2-2021-06").optional(),
+        port: portSchema.describe("The port the NLB listens on."),
+        protocol: z.enum(listenerProtocols).default("TCP").describe("VPC links need TCP or TLS."),
+        certificateArn: certificateArnSchema.optional().describe("TLS (required there): the ACM certificate the listener presents, in the stack's region and account."),
+        sslPolicy: z
+            .string()
+            .regex(/^ELBSecurityPolicy-TLS13?-1-[23]-/, "must be a TLS 1.2 or TLS 1.3 ELB security policy such as ELBSecurityPolicy-TLS13-1-2-2021-06")
+            .optional()
+            .describe("TLS: the security policy. Default: `ELBSecurityPolicy-TLS13-1-2-2021-06` (TLS 1.3 with TLS 1.2 fallback)."),
     })
     .superRefine((l, ctx) => {
         if (l.protocol === "TLS" && l.certificateArn === undefined) {
@@ -128,14 +129,11 @@ export const listenerSchema = z
 
 export const loadBalancerSchema = z
     .strictObject({
-        /** Default: the VPC's private subnets. */
-        subnetIds: distinct(subnetIdSchema).min(1).optional(),
-        /** Spread each zone's traffic over targets in every zone (default true). */
-        crossZone: z.boolean().default(true),
-        /** Default: on in prod stacks, off elsewhere. */
-        deletionProtection: z.boolean().optional(),
-        listener: listenerSchema,
-        targetGroup: targetGroupSchema,
+        subnetIds: distinct(subnetIdSchema).min(1).optional().describe("Subnets of the internal NLB. Default: the VPC's private subnets."),
+        crossZone: z.boolean().default(true).describe("Spread each zone's traffic over targets in every zone."),
+        deletionProtection: z.boolean().optional().describe("Default: on in prod stacks, off elsewhere."),
+        listener: listenerSchema.describe("The one listener."),
+        targetGroup: targetGroupSchema.describe("The one target group the listener forwards to."),
     })
     .superRefine((lb, ctx) => {
         const allowed = targetProtocolsFor[lb.listener.protocol];

@@ -6,11 +6,11 @@ import { loadBalancerNameSchema } from "./load-balancer";
 
 export const vpcLinkSchema = z
     .strictObject({
-        /** A load balancer from loadBalancers. */
-        loadBalancer: loadBalancerNameSchema.optional(),
-        /** Or an existing network load balancer in this stack's account and region. */
-        loadBalancerArn: nlbArnSchema.optional(),
-        description: z.string().max(1024).optional(),
+        loadBalancer: loadBalancerNameSchema
+            .optional()
+            .describe("A load balancer from `loadBalancers` with a TCP or TLS listener, and no other VPC link's or endpoint service's. Exactly one of `loadBalancer` and `loadBalancerArn`."),
+        loadBalancerArn: nlbArnSchema.optional().describe("Or an existing network load balancer in this stack's account and region."),
+        description: z.string().max(1024).optional().describe("Shown in the API Gateway console."),
     })
     .superRefine((link, ctx) => {
         if ((link.loadBalancer === undefined) === (link.loadBalancerArn === undefined)) {

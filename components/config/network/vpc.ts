@@ -6,12 +6,12 @@ import { cidrSchema, distinct, parseCidr, subnetIdSchema, vpcIdSchema } from "./
 
 export const demoVpcSchema = z
     .strictObject({
-        /** The VPC's range (/16 to /20); awsx splits it between the subnets. */
-        cidrBlock: cidrSchema.default("10.0.0.0/16"),
-        /** Private subnets, one per zone. */
-        availabilityZones: z.int().min(2).max(3).default(2),
-        /** None (default): private subnets without internet access, no NAT cost. Single: one NAT gateway for all zones. */
-        natGateways: z.enum(["None", "Single"]).default("None"),
+        cidrBlock: cidrSchema.default("10.0.0.0/16").describe("The VPC's range (/16 to /20); awsx splits it between the subnets."),
+        availabilityZones: z.int().min(2).max(3).default(2).describe("Private subnets, one per zone."),
+        natGateways: z
+            .enum(["None", "Single"])
+            .default("None")
+            .describe("`None`: private subnets without internet access, no NAT cost. `Single`: one NAT gateway for all zones."),
     })
     .superRefine((demo, ctx) => {
         const cidr = parseCidr(demo.cidrBlock);
@@ -22,12 +22,9 @@ export const demoVpcSchema = z
 
 export const vpcSchema = z
     .strictObject({
-        /** An existing VPC. */
-        id: vpcIdSchema.optional(),
-        /** Its private subnets: the default home of load balancers and endpoints. */
-        privateSubnetIds: distinct(subnetIdSchema).min(1).optional(),
-        /** Create a demo VPC instead (dev stacks only). */
-        demo: demoVpcSchema.optional(),
+        id: vpcIdSchema.optional().describe("An existing VPC. Exactly one of `id` and `demo`."),
+        privateSubnetIds: distinct(subnetIdSchema).min(1).optional().describe("The existing VPC's private subnets: where created load balancers and endpoints go unless they set `subnetIds`."),
+        demo: demoVpcSchema.optional().describe("Create a demo VPC with awsx instead (dev stacks only): private subnets, DNS support and hostnames on."),
     })
     .superRefine((vpc, ctx) => {
         if ((vpc.id === undefined) === (vpc.demo === undefined)) {

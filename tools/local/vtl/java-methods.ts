@@ -1,6 +1,6 @@
 // Java methods templates call on strings and collections that velocityjs (a JavaScript
 // engine) lacks. API Gateway runs Java Velocity, where a string is a java.lang.String; the
-// common methods are provided, others render as their source text (README "Mapping templates").
+// common methods are provided, others render as their source text (docs/functions.md, "Mapping templates").
 
 type MethodCall = { property: string; context: unknown; params: unknown[] };
 

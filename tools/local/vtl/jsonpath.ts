@@ -1,7 +1,7 @@
 // The JSONPath subset `$input.json()` and `$input.path()` evaluate: `$`, `.name`, `['name']`,
 // `[n]`, `[*]` and `.*`. Anything else (recursive descent, filters, slices, unions, negative
 // indexes) is refused by name rather than guessed: API Gateway's engine (Jayway JsonPath)
-// supports them, this one does not (README "Mapping templates").
+// supports them, this one does not (docs/functions.md, "Mapping templates").
 
 type Step = { kind: "key"; key: string } | { kind: "index"; index: number } | { kind: "wildcard" };
 

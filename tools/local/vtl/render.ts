@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html).
 // The local emulator renders integration and gateway-response templates with it; tests render
 // the shipped templates with it (tests/support/vtl.ts). Where velocityjs differs from API
-// Gateway's Java engine is listed in the README ("Mapping templates") and pinned by
+// Gateway's Java engine is listed in docs/functions.md ("Mapping templates") and pinned by
 // tests/support/vtl.test.ts.
 
 import { Compile, parse } from "velocityjs";

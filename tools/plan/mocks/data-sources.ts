@@ -127,8 +127,8 @@ const answers: Record<string, Answer> = {
 };
 
 /**
- * The state of the mocked organization. By default it is one set up as the README's
- * prerequisites say (BACKUP_POLICY enabled on the root), whose management account is whichever
+ * The state of the mocked organization. By default it is one set up as the prerequisites
+ * (docs/organisation-policies.md) say (BACKUP_POLICY enabled on the root), whose management account is whichever
  * account asks; tests switch it with `withMockOrganization` to model the other states a real
  * organization can be in.
  */

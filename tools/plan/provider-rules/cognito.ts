@@ -46,7 +46,7 @@ function tokenValidities(inputs: Record<string, unknown>): Finding[] {
             seconds = value * v.defaultUnit;
         } else {
             const unit = (units as Record<string, unknown>)[v.unit];
-            // A unit left out of the block, or unknown, is not judged (see README: never a false refusal).
+            // A unit left out of the block, or unknown, is not judged (see docs/offline-plan.md: never a false refusal).
             if (typeof unit !== "string" || !(unit in SECONDS)) continue;
             seconds = value * SECONDS[unit];
         }

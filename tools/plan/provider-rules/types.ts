@@ -96,7 +96,7 @@ export interface ResourceRules {
      */
     file: string;
     commit: string;
-    /** Whether that copy predates the provider version @pulumi/aws 7.48 wraps (see README). */
+    /** Whether that copy predates the provider version @pulumi/aws 7.48 wraps (see docs/offline-plan.md). */
     olderCopy?: string;
     rules: ProviderRule[];
     /** Fields whose change replaces the resource (`ForceNew`, `RequiresReplace()`). */
