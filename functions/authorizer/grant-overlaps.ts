@@ -143,8 +143,9 @@ export function grantConflicts(routes: Record<string, Grant>): { route: string; 
     patterns.forEach((_, d) => {
         const deniedBy = overlaps.reachedBy[d].filter((a) => grantsWithout(a, d));
         if (deniedBy.length === 0) return;
-        patterns.forEach((pc, c) => {
-            if (c === d || !grantsWithout(c, d) || !reaches(patterns[d], pc, patterns)) return;
+        patterns.forEach((_route, c) => {
+            // reachedBy[c] already holds whether d's pattern reaches c's requests.
+            if (c === d || !grantsWithout(c, d) || !overlaps.reachedBy[c].includes(d)) return;
             problems.push({
                 route: keys[d],
                 message:

@@ -10,9 +10,13 @@
 //   `*` of an ANY route's method matches `GET/v2` as well as `GET`.
 // - API Gateway sends a request to the most specific resource whose path matches it: at the
 //   first path part where two resources differ, a literal part wins over a `{variable}`, which
-//   wins over a greedy `{proxy+}` (API Gateway developer guide, "Set up a proxy integration with
-//   a proxy resource": a more specific resource takes precedence over the proxy resource); on
-//   one resource, a method of its own wins over ANY.
+//   wins over a greedy `{proxy+}` ("When a proxy resource has non-proxy siblings, the sibling
+//   resources are excluded from the representation of the proxy resource ... a method request
+//   against a specific resource takes precedence over a method request against a generic
+//   resource at the same level", https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html#api-gateway-proxy-resource).
+//   The resource is chosen by path alone, whatever methods it has: when it lacks the request's
+//   method (and ANY), API Gateway answers 403 itself and no authorizer is called. On one
+//   resource, a method of its own wins over ANY.
 //
 // Alphabet: the literal tokens that occur in the routes, plus OTHER standing for every other
 // token. Nothing here can tell two tokens apart unless one of them occurs literally, so the

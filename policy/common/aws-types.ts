@@ -60,6 +60,14 @@ export interface OrganizationsPolicyArgs {
     type?: string;
 }
 
+export interface StackSetArgs {
+    autoDeployment?: { dependsOnStackSets?: string[]; enabled?: boolean; retainStacksOnAccountRemoval?: boolean };
+}
+
+export interface StackSetInstanceArgs {
+    retainStack?: boolean;
+}
+
 /** For types the rules find and link, but whose properties they read untyped (or not at all). */
 type Unread = Record<never, never>;
 
@@ -82,6 +90,11 @@ export const backup = {
     VaultPolicy: resourceType<Unread>("aws:backup/vaultPolicy:VaultPolicy"),
 };
 
+export const cloudformation = {
+    StackSet: resourceType<StackSetArgs>("aws:cloudformation/stackSet:StackSet"),
+    StackSetInstance: resourceType<StackSetInstanceArgs>("aws:cloudformation/stackSetInstance:StackSetInstance"),
+};
+
 export const kms = {
     Key: resourceType<KmsKeyArgs>("aws:kms/key:Key"),
 };
@@ -93,6 +106,11 @@ export const organizations = {
 
 export const s3 = {
     Bucket: resourceType<Unread>("aws:s3/bucket:Bucket"),
+    BucketOwnershipControls: resourceType<Unread>("aws:s3/bucketOwnershipControls:BucketOwnershipControls"),
+    BucketPolicy: resourceType<Unread>("aws:s3/bucketPolicy:BucketPolicy"),
+    BucketPublicAccessBlock: resourceType<Unread>("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"),
+    BucketServerSideEncryptionConfiguration: resourceType<Unread>("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"),
+    BucketVersioning: resourceType<Unread>("aws:s3/bucketVersioning:BucketVersioning"),
 };
 
 export const wafv2 = {

@@ -45,12 +45,23 @@ const agreement: { [S in keyof typeof local]: { [N in keyof (typeof local)[S]]: 
         VaultLockConfiguration: true satisfies Check<typeof local.backup.VaultLockConfiguration, aws.backup.VaultLockConfigurationArgs>,
         VaultPolicy: true satisfies Check<typeof local.backup.VaultPolicy, aws.backup.VaultPolicyArgs>,
     },
+    cloudformation: {
+        StackSet: true satisfies Check<typeof local.cloudformation.StackSet, aws.cloudformation.StackSetArgs>,
+        StackSetInstance: true satisfies Check<typeof local.cloudformation.StackSetInstance, aws.cloudformation.StackSetInstanceArgs>,
+    },
     kms: { Key: true satisfies Check<typeof local.kms.Key, aws.kms.KeyArgs> },
     organizations: {
         Policy: true satisfies Check<typeof local.organizations.Policy, aws.organizations.PolicyArgs>,
         PolicyAttachment: true satisfies Check<typeof local.organizations.PolicyAttachment, aws.organizations.PolicyAttachmentArgs>,
     },
-    s3: { Bucket: true satisfies Check<typeof local.s3.Bucket, aws.s3.BucketArgs> },
+    s3: {
+        Bucket: true satisfies Check<typeof local.s3.Bucket, aws.s3.BucketArgs>,
+        BucketOwnershipControls: true satisfies Check<typeof local.s3.BucketOwnershipControls, aws.s3.BucketOwnershipControlsArgs>,
+        BucketPolicy: true satisfies Check<typeof local.s3.BucketPolicy, aws.s3.BucketPolicyArgs>,
+        BucketPublicAccessBlock: true satisfies Check<typeof local.s3.BucketPublicAccessBlock, aws.s3.BucketPublicAccessBlockArgs>,
+        BucketServerSideEncryptionConfiguration: true satisfies Check<typeof local.s3.BucketServerSideEncryptionConfiguration, aws.s3.BucketServerSideEncryptionConfigurationArgs>,
+        BucketVersioning: true satisfies Check<typeof local.s3.BucketVersioning, aws.s3.BucketVersioningArgs>,
+    },
     wafv2: { WebAclAssociation: true satisfies Check<typeof local.wafv2.WebAclAssociation, aws.wafv2.WebAclAssociationArgs> },
 };
 

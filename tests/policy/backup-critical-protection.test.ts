@@ -1,15 +1,19 @@
 // backup-critical-protected: in a stack whose policy config says it is production, every
 // backup-critical resource is protected (components/backup/protection.ts is the table the
 // components and this rule share). CrossGuard passes `protect` to policies, not
-// `retainOnDelete`; that one is checked on the plan's recorded options below.
+// `retainOnDelete`; that one is checked on the plan's recorded options below. Member-account
+// StackSets must also keep their stacks in AWS when deleted (retainStack,
+// retainStacksOnAccountRemoval: the rule's header cites the provider and AWS for each).
 
 import * as aws from "@pulumi/aws";
-import type { PolicyResource } from "@pulumi/policy";
+import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { expect } from "chai";
-import { PROD_GUARDS } from "../../components/backup/protection";
-import { criticalProtection } from "../../policy/backup/critical-protection";
+import { GuardedKind, PROD_GUARDS } from "../../components/backup/protection";
+import { criticalProtection, criticalResources, MEMBER_STACK_SET_COMPONENT } from "../../policy/backup/critical-protection";
+import { evaluatePolicies, type Violation } from "../../tools/plan/evaluate";
+import type { RecordedResource } from "../../tools/plan/recorder";
 import { shippedPlan } from "../support/shipped-plans";
-import { checkStack, dependsOn, stackResource } from "./harness";
+import { checkStack, dependsOn, stackResource, typeOf } from "./harness";
 
 const protect = (r: PolicyResource) => {
     (r.opts as { protect: boolean }).protect = true;
@@ -27,6 +31,10 @@ function stack(): PolicyResource[] {
     const scp = stackResource(aws.organizations.Policy, "guardrails", { type: "SERVICE_CONTROL_POLICY", content: "{}" });
     const attachment = dependsOn(stackResource(aws.organizations.PolicyAttachment, "workloads-ou", { targetId: "ou-a1b2-workload" }), "policyId", policy);
     const scpAttachment = dependsOn(stackResource(aws.organizations.PolicyAttachment, "guardrails-ou", { targetId: "ou-a1b2-workload" }), "policyId", scp);
+    const memberSets = stackResource(MEMBER_STACK_SET_COMPONENT, "member-stackset-ou-a1b2-workload", {});
+    const stackSet = stackResource(aws.cloudformation.StackSet, "member-stackset", { autoDeployment: { enabled: true, retainStacksOnAccountRemoval: true } });
+    stackSet.parent = memberSets;
+    const otherStackSet = stackResource(aws.cloudformation.StackSet, "other-stackset", {});
     return [
         key,
         otherKey,
@@ -42,52 +50,114 @@ function stack(): PolicyResource[] {
         scp,
         attachment,
         scpAttachment,
+        dependsOn(stackResource(aws.s3.BucketVersioning, "reports-versioning", { versioningConfiguration: { status: "Enabled" } }), "bucket", bucket),
+        dependsOn(stackResource(aws.s3.BucketVersioning, "uploads-versioning", { versioningConfiguration: { status: "Enabled" } }), "bucket", otherBucket),
+        memberSets,
+        stackSet,
+        dependsOn(stackResource(aws.cloudformation.StackSetInstance, "member-stackset-eu-west-1", { retainStack: true }), "stackSetName", stackSet),
+        otherStackSet,
+        dependsOn(stackResource(aws.cloudformation.StackSetInstance, "other-stackset-eu-west-1", {}), "stackSetName", otherStackSet),
     ];
 }
+
+const NOT_CRITICAL = ["uploads-key", "uploads", "uploads-versioning", "guardrails", "guardrails-ou", "vault-lock", "member-stackset-ou-a1b2-workload", "other-stackset", "other-stackset-eu-west-1"];
 
 describe("policy: backup-critical-protected", () => {
     it("says nothing in a stack whose policy config does not call it production", async () => {
         expect((await checkStack(criticalProtection, stack())).violations).to.deep.equal([]);
     });
 
-    it("in production, flags each unprotected backup-critical resource, with why; not the lock, other keys, buckets or policy types", async () => {
+    it("in production, flags each unprotected backup-critical resource, with why; not the lock, other keys, buckets, StackSets or policy types", async () => {
         const r = await checkStack(criticalProtection, stack(), { production: true });
         expect(r.violations).to.deep.equal([
             `Vault vault is not protected, in a production stack: ${PROD_GUARDS.vault.why}.`,
+            `Key vault-key is not protected, in a production stack: ${PROD_GUARDS.vaultKey.why}.`,
             `VaultPolicy vault-policy is not protected, in a production stack: ${PROD_GUARDS.vaultPolicy.why}.`,
             `Plan daily is not protected, in a production stack: ${PROD_GUARDS.backupPlan.why}.`,
-            `Framework audit is not protected, in a production stack: ${PROD_GUARDS.auditFramework.why}.`,
-            `ReportPlan jobs is not protected, in a production stack: ${PROD_GUARDS.reportPlan.why}.`,
-            `Key vault-key is not protected, in a production stack: ${PROD_GUARDS.vaultKey.why}.`,
-            `Bucket reports is not protected, in a production stack: ${PROD_GUARDS.reportBucket.why}.`,
             `Policy workloads is not protected, in a production stack: ${PROD_GUARDS.orgBackupPolicy.why}.`,
             `PolicyAttachment workloads-ou is not protected, in a production stack: ${PROD_GUARDS.orgBackupPolicyAttachment.why}.`,
+            `StackSet member-stackset is not protected, in a production stack: ${PROD_GUARDS.memberStackSet.why}.`,
+            `StackSetInstance member-stackset-eu-west-1 is not protected, in a production stack: ${PROD_GUARDS.memberStackSetInstance.why}.`,
+            `Framework audit is not protected, in a production stack: ${PROD_GUARDS.auditFramework.why}.`,
+            `ReportPlan jobs is not protected, in a production stack: ${PROD_GUARDS.reportPlan.why}.`,
+            `Bucket reports is not protected, in a production stack: ${PROD_GUARDS.reportBucket.why}.`,
+            `BucketVersioning reports-versioning is not protected, in a production stack: ${PROD_GUARDS.reportBucketSettings.why}.`,
         ]);
     });
 
     it("passes once they are protected", async () => {
-        const resources = stack().map((r) => (["uploads-key", "uploads", "guardrails", "guardrails-ou", "vault-lock"].includes(r.name) ? r : protect(r)));
+        const resources = stack().map((r) => (NOT_CRITICAL.includes(r.name) ? r : protect(r)));
         expect((await checkStack(criticalProtection, resources, { production: true })).violations).to.deep.equal([]);
     });
 
-    it("prod plan: every backup-critical resource carries its guard, retainOnDelete included (which the pack cannot see)", async () => {
-        const plan = await shippedPlan("prod");
-        expect(plan.violations.filter((v) => v.policy === "backup-critical-protected")).to.deep.equal([]);
-        const options = (type: string) => plan.resources.filter((r) => r.type === type).map((r) => r.record.options);
-        const expectGuard = (type: string, kind: keyof typeof PROD_GUARDS) => {
-            const found = options(type);
-            expect(found.length, type).to.be.greaterThan(0);
-            for (const o of found) expect(o, type).to.include({ protect: PROD_GUARDS[kind].protect, retainOnDelete: PROD_GUARDS[kind].retainOnDelete });
-        };
-        expectGuard("aws:backup/plan:Plan", "backupPlan");
-        expectGuard("aws:backup/framework:Framework", "auditFramework");
-        expectGuard("aws:backup/reportPlan:ReportPlan", "reportPlan");
-        expectGuard("aws:organizations/policy:Policy", "orgBackupPolicy");
-        expectGuard("aws:organizations/policyAttachment:PolicyAttachment", "orgBackupPolicyAttachment");
-        expectGuard("aws:s3/bucketVersioning:BucketVersioning", "reportBucketSettings");
-        expectGuard("aws:s3/bucketPolicy:BucketPolicy", "reportBucketSettings");
-        const reportBucket = plan.resources.find((r) => r.name === "backup-audit-reports")!;
-        expect(reportBucket.record.options).to.include({ protect: true, retainOnDelete: true });
+    it("flags a protected member StackSet instance that would not keep its stacks in AWS, and a StackSet that drops a leaving account's", async () => {
+        const resources = stack().map((r) => (NOT_CRITICAL.includes(r.name) ? r : protect(r)));
+        const set = resources.find((r) => r.name === "member-stackset")!;
+        const instance = resources.find((r) => r.name === "member-stackset-eu-west-1")!;
+        set.props.autoDeployment = { enabled: true, retainStacksOnAccountRemoval: false };
+        delete instance.props.retainStack; // The provider's default: false.
+        expect((await checkStack(criticalProtection, resources, { production: true })).violations).to.deep.equal([
+            "StackSet member-stackset does not retain stacks when an account leaves its OU (autoDeployment.retainStacksOnAccountRemoval is not true): CloudFormation deletes that account's backup roles, in a production stack.",
+            "StackSetInstance member-stackset-eu-west-1 does not retain its stacks (retainStack is not true): deleting or replacing it deletes the backup roles in every account of its OU, in a production stack.",
+        ]);
+        // Without automatic deployment, accounts leaving the OU keep their stacks: nothing to retain.
+        set.props.autoDeployment = { enabled: false };
+        expect((await checkStack(criticalProtection, resources, { production: true })).violations).to.have.length(1);
+    });
+
+    describe("prod plan: every kind of PROD_GUARDS is covered", () => {
+        const config = { "backup-critical-protected": { enforcementLevel: "mandatory" as const, properties: { production: true } } };
+        /** The rule's violations over the prod plan's records, and the resources as the pack saw them. */
+        async function judge(records: readonly RecordedResource[]): Promise<{ seen: PolicyResource[]; violations: Violation[] }> {
+            let seen: PolicyResource[] = [];
+            const capture: StackValidationPolicy = { name: "capture", description: "", validateStack: (args) => void (seen = args.resources) };
+            const { violations } = await evaluatePolicies([capture, criticalProtection], config, records);
+            return { seen, violations: violations.filter((v) => v.policy === criticalProtection.name) };
+        }
+        const kinds = Object.keys(PROD_GUARDS) as GuardedKind[];
+
+        it("finds resources of each kind, each registered with that kind's guard (retainOnDelete included), and every guarded resource is one of them", async () => {
+            const plan = await shippedPlan("prod");
+            const { seen, violations } = await judge(plan.resources.map((r) => r.record));
+            expect(violations).to.deep.equal([]);
+            const found = criticalResources(seen);
+            const options = new Map(plan.resources.map((r) => [r.urn, r.record.options]));
+            for (const kind of kinds) {
+                expect(found[kind], `no ${kind} in the prod plan`).to.not.be.empty;
+                for (const r of found[kind]) expect(options.get(r.urn), `${kind} ${r.name}`).to.include({ protect: PROD_GUARDS[kind].protect, retainOnDelete: PROD_GUARDS[kind].retainOnDelete });
+            }
+            const covered = new Set(kinds.flatMap((k) => found[k].map((r) => r.urn)));
+            const uncovered = plan.resources.filter((r) => (r.record.options.protect || r.record.options.retainOnDelete) && !covered.has(r.urn));
+            expect(uncovered.map((r) => `${r.type} ${r.name}`)).to.deep.equal([]);
+        });
+
+        it("flags one unprotected resource of each kind whose guard protects, with why, and the unprotected lock not at all", async () => {
+            const plan = await shippedPlan("prod");
+            const found = criticalResources((await judge(plan.resources.map((r) => r.record))).seen);
+            for (const k of kinds) expect(found[k], `no ${k} in the prod plan`).to.not.be.empty;
+            const lifted = new Set(kinds.map((k) => found[k][0].urn));
+            const records = plan.resources.map((r) => (lifted.has(r.urn) ? { ...r.record, options: { ...r.record.options, protect: false } } : r.record));
+            const { violations } = await judge(records);
+            const expected = kinds.filter((k) => PROD_GUARDS[k].protect);
+            expect(expected).to.have.length(kinds.length - 1); // vaultLock is retained, not protected.
+            expect(violations.map((v) => v.urn)).to.deep.equal(expected.map((k) => found[k][0].urn));
+            violations.forEach((v, i) => expect(v.message).to.have.string(`is not protected, in a production stack: ${PROD_GUARDS[expected[i]].why}.`));
+        });
+
+        it("flags the StackSet instance and the StackSet once they would not keep their stacks", async () => {
+            const plan = await shippedPlan("prod");
+            const edit = (r: RecordedResource): RecordedResource => {
+                if (r.type === typeOf(aws.cloudformation.StackSetInstance)) return { ...r, wireOutputs: { ...r.wireOutputs, retainStack: false } };
+                if (r.type === typeOf(aws.cloudformation.StackSet)) return { ...r, wireOutputs: { ...r.wireOutputs, autoDeployment: { enabled: true, retainStacksOnAccountRemoval: false } } };
+                return r;
+            };
+            const { violations } = await judge(plan.resources.map((r) => edit(r.record)));
+            expect(violations.map((v) => v.message.split("\n")[1])).to.deep.equal([
+                "StackSet member-stackset-ou-a1b2-workload does not retain stacks when an account leaves its OU (autoDeployment.retainStacksOnAccountRemoval is not true): CloudFormation deletes that account's backup roles, in a production stack.",
+                "StackSetInstance member-stackset-ou-a1b2-workload-eu-west-1 does not retain its stacks (retainStack is not true): deleting or replacing it deletes the backup roles in every account of its OU, in a production stack.",
+                "StackSetInstance member-stackset-ou-a1b2-workload-eu-central-1 does not retain its stacks (retainStack is not true): deleting or replacing it deletes the backup roles in every account of its OU, in a production stack.",
+            ]);
+        });
     });
 
     it("dev plan: nothing guarded, and the rule (production: false there) says nothing", async () => {

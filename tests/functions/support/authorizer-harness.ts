@@ -51,17 +51,26 @@ function iamPattern(resource: string): RegExp {
     return new RegExp(`^${escaped}$`);
 }
 
-/** IAM's answer for one request: explicit Deny wins, then any Allow, else implicit deny. */
-export function policyDecision(result: APIGatewayAuthorizerResult, arn: string): "Allow" | "Deny" {
-    let allowed = false;
-    for (const statement of result.policyDocument.Statement as { Effect: string; Resource: string | string[] }[]) {
-        const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
-        if (resources.some((r) => iamPattern(r).test(arn))) {
-            if (statement.Effect === "Deny") return "Deny";
-            allowed = true;
+/** IAM's answer over a returned policy, per request: explicit Deny wins, then any Allow, else implicit deny. */
+export function policyDecider(result: APIGatewayAuthorizerResult): (arn: string) => "Allow" | "Deny" {
+    const statements = (result.policyDocument.Statement as { Effect: string; Resource: string | string[] }[]).map((s) => ({
+        effect: s.Effect,
+        patterns: (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).map(iamPattern),
+    }));
+    return (arn) => {
+        let allowed = false;
+        for (const { effect, patterns } of statements) {
+            if (patterns.some((p) => p.test(arn))) {
+                if (effect === "Deny") return "Deny";
+                allowed = true;
+            }
         }
-    }
-    return allowed ? "Allow" : "Deny";
+        return allowed ? "Allow" : "Deny";
+    };
+}
+
+export function policyDecision(result: APIGatewayAuthorizerResult, arn: string): "Allow" | "Deny" {
+    return policyDecider(result)(arn);
 }
 
 /** Resolves to the result, or to the thrown message. */
