@@ -70,7 +70,7 @@ export function previewOrgBackupPolicies(config: OrgBackupPoliciesConfig): Targe
     });
 }
 
-/** The preview for a stack's config, or undefined when it has no organization backup policies or does not parse. */
+/** The preview for a stack's config, or undefined when it has no organization backup policies, or they do not parse or break the policy rules. */
 export function previewFromConfigSource(source: ConfigSource): TargetPreview[] | undefined {
     let config;
     try {
