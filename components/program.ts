@@ -5,7 +5,7 @@
 import { createApiEndpoints } from "./api";
 import { AccountBackup, placementProblems } from "./backup";
 import { deployMemberAccountBackups, deployMemberStackSets, deployOrgBackupPolicies, memberPlacementProblems, stackSetDeploymentProblems } from "./backup/org-policy";
-import { deployBackupStackSettings } from "./backup/stack";
+import { backupRuleProblems, deployBackupStackSettings } from "./backup/stack";
 import { ConfigProblem, ConfigValidationError, GatevaultConfig, isConfigValidationError } from "./config";
 import { createPrivateNetwork, networkRegionProblems, privateApiUrls } from "./network";
 import { ProviderSet } from "./shared/providers";
@@ -17,15 +17,22 @@ export interface ProgramOptions {
 }
 
 /**
- * The checks that need more than one part of the config, or the stack's region and account,
- * which the schema cannot see. All run, and all their problems are reported together, before
- * the first resource is registered.
+ * The checks the schema leaves to the layers above it: the backup rules that need the backup
+ * layer's knowledge (presets, vault locks, the organization tree), and the checks that need
+ * more than one part of the config, or the stack's region and account. All run, and all their
+ * problems are reported together, before the first resource is registered.
  */
 export function checkStack(config: GatevaultConfig, options: ProgramOptions = {}): StackWiring {
-    const problems: ConfigProblem[] = [];
+    // The config layer parsed shapes and each field on its own; the backup rules come first.
+    const ruleProblems = backupRuleProblems(config);
+    const problems: ConfigProblem[] = [...ruleProblems];
     if (config.backup) problems.push(...placementProblems(config.backup, config));
-    problems.push(...memberPlacementProblems(config));
-    problems.push(...stackSetDeploymentProblems(config.orgBackupPolicies, config.region));
+    // Member accounts' vaults and roles come from the effective policies, which are only
+    // computed from backup config that follows the rules.
+    if (ruleProblems.length === 0) {
+        problems.push(...memberPlacementProblems(config));
+        problems.push(...stackSetDeploymentProblems(config.orgBackupPolicies, config.region));
+    }
     if (config.network) problems.push(...networkRegionProblems(config.network, config.region));
     // Every API checked against the functions, user pool, VPC links and endpoints this config
     // creates, by name.

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { AUDIENCE_CLAIMS, authorizerEnvironment, CLOCK_TOLERANCE_MAX_SECONDS, grantProblem, JWKS_TIMEOUT_MS, JWT_ALGORITHMS, urlProblem } from "../../functions/authorizer/settings";
 import { parseRoute } from "../../functions/authorizer/routes";
-import { environmentSizeProblem } from "../functions/limits";
+import { environmentSizeProblem } from "../shared/lambda-limits";
 import { DEFAULT_AUTHORIZER_TTL_SECONDS, MAX_AUTHORIZER_TTL_SECONDS } from "./api/authorizers";
 import { logRetentionSchema } from "./function-primitives";
 import { checkedString, resourceNameSchema, uniqueNames } from "./primitives";

@@ -1,23 +1,13 @@
 // Stack config for AWS Backup inside the stack's account (`gatevault:backup`): vaults, plans,
-// tag tiers, copies, vault lock, audit and restore testing. Shape and per-object rules live
-// here; rules that need presets or cross-references are pure functions in
-// components/backup/validation, attached as refinements on the innermost object holding
-// their fields.
+// tag tiers, copies, vault lock, audit and restore testing. Shapes and the rules of each field
+// on its own live here. The rules that need the backup layer's knowledge (rule presets,
+// schedules, lifecycles and vault locks, references between plans, vaults and copies) are
+// components/backup/validation's; checkStack (components/program.ts) runs them on the parsed
+// config before the first resource.
 
 import { z } from "zod";
-import { PLAN_NAME, UNDERSCORE_NAME, VAULT_NAME, MAX_FRAMEWORK_NAME } from "../backup/names";
-import { lockProblems } from "../backup/validation/lock-problems";
-import { planProblems } from "../backup/validation/plan-problems";
-import { referenceProblems } from "../backup/validation/reference-problems";
-import { restoreTestingProblems } from "../backup/validation/restore-testing-problems";
-import type { PathProblem } from "../backup/validation/problem";
+import { MAX_FRAMEWORK_NAME, PLAN_NAME, UNDERSCORE_NAME, VAULT_NAME } from "./backup-names";
 import { accountIdSchema, refusedKey, regionSchema, roleArnSchema } from "./primitives";
-
-function report(ctx: z.RefinementCtx, problems: PathProblem[]): void {
-    for (const p of problems) {
-        ctx.addIssue({ code: "custom", path: p.path, message: p.message });
-    }
-}
 
 const vaultNameSchema = z.string().regex(VAULT_NAME, "must be 2-50 letters, digits, hyphens or underscores (an AWS Backup vault name)");
 const planNameSchema = z.string().regex(PLAN_NAME, "must be 1-50 letters, digits, hyphens, underscores or periods");
@@ -28,7 +18,7 @@ const vaultArnSchema = z
 const resourceArnSchema = z.string().regex(/^arn:aws[a-z-]*:[a-z0-9-]+:/, "must be a resource ARN (arn:aws:<service>:...)");
 const tagMapSchema = z.record(z.string().min(1).max(128), z.string().max(256));
 
-/** Whole days and minutes are checked by the shared rule functions, which name the limit. */
+/** Whole days and minutes are checked by the backup layer's rule functions, which name the limit. */
 const lifecycleSchema = z.strictObject({
     moveToColdStorageAfterDays: z.number().optional().describe("Days after creation before a recovery point moves to cold storage."),
     deleteAfterDays: z
@@ -38,17 +28,16 @@ const lifecycleSchema = z.strictObject({
     optInToArchiveForSupportedResources: z.boolean().optional().describe("Let resource types that support it use the archive tier for cold storage."),
 });
 
-const vaultLockShape = z.strictObject({
-    mode: z
-        .enum(["governance", "compliance"])
-        .default("governance")
-        .describe("`governance` can be removed by principals allowed to; `compliance` (needs `changeableForDays`) by nobody once its grace period ends."),
-    minRetentionDays: z.number().describe("Shortest retention a recovery point in the vault may have (1-36,500); rules and copies into the vault must keep at least this long."),
-    maxRetentionDays: z.number().describe("Longest retention (1-36,500, at least `minRetentionDays`)."),
-    changeableForDays: z.number().optional().describe("Compliance mode only (required there): days before the lock becomes immutable, at least 3."),
-});
-export const vaultLockSchema = vaultLockShape
-    .superRefine((lock, ctx) => report(ctx, lockProblems(lock)))
+export const vaultLockSchema = z
+    .strictObject({
+        mode: z
+            .enum(["governance", "compliance"])
+            .default("governance")
+            .describe("`governance` can be removed by principals allowed to; `compliance` (needs `changeableForDays`) by nobody once its grace period ends."),
+        minRetentionDays: z.number().describe("Shortest retention a recovery point in the vault may have (1-36,500); rules and copies into the vault must keep at least this long."),
+        maxRetentionDays: z.number().describe("Longest retention (1-36,500, at least `minRetentionDays`)."),
+        changeableForDays: z.number().optional().describe("Compliance mode only (required there): days before the lock becomes immutable, at least 3."),
+    })
     .describe("Vault lock: recovery points cannot be deleted or shortened below `minRetentionDays`. Retentions written into the vault must lie within its bounds, or AWS Backup fails the job.");
 
 const copyActionSchema = z
@@ -100,13 +89,12 @@ const selectionSchema = z.strictObject({
     excludeResources: z.array(resourceArnSchema).default([]).describe("ARNs never backed up by this plan (`notResources`)."),
 });
 
-const planShape = z.strictObject({
+const planSchema = z.strictObject({
     name: planNameSchema.describe("Unique in the stack, ignoring case."),
     rules: z.array(ruleSchema).min(1).describe("When backups run and how long they are kept."),
     selection: selectionSchema.describe("What the plan backs up."),
     windowsVss: z.boolean().default(false).describe("Windows VSS application-consistent backups for EC2 instances."),
 });
-export const planSchema = planShape.superRefine((plan, ctx) => report(ctx, planProblems(plan)));
 
 const copyRegionSchema = z.strictObject({
     region: regionSchema.describe("A region other than the stack's."),
@@ -275,7 +263,7 @@ const restoreSelectionSchema = z.strictObject({
     restoreMetadataOverrides: z.record(z.string().min(1), z.string()).optional().describe("Restore metadata to override, such as `{ instanceType: t3.micro }` or a subnet."),
 });
 
-const restoreTestingShape = z.strictObject({
+const restoreTestingSchema = z.strictObject({
     schedule: z.string().describe("When restore tests run: 6-field cron in UTC."),
     startWindowHours: z.int().min(1).max(168).default(24).describe("Hours a test may wait to start."),
     selectionWindowDays: z.int().min(1).max(365).default(30).describe("How far back recovery points are picked from, in days."),
@@ -287,9 +275,8 @@ const restoreTestingShape = z.strictObject({
     includeVaultArns: z.array(vaultArnSchema).min(1).optional().describe("Vaults to pick recovery points from. Default: the primary vault."),
     selections: z.array(restoreSelectionSchema).min(1).describe("What is restored, per resource type."),
 });
-export const restoreTestingSchema = restoreTestingShape.superRefine((rt, ctx) => report(ctx, restoreTestingProblems(rt)));
 
-export const backupShape = z.strictObject({
+const backupShape = z.strictObject({
     breakGlassRoleArn: roleArnSchema.describe(
         "The only role that may delete recovery points, shorten their lifecycle, or (prod) remove a vault's lock, policy or the vault; in the stack's account.",
     ),
@@ -343,20 +330,20 @@ export const backupShape = z.strictObject({
     restoreTesting: restoreTestingSchema.optional().describe("A restore testing plan over the primary vault's recovery points."),
 });
 
-export const backupSchema = backupShape.superRefine((backup, ctx) => report(ctx, referenceProblems(backup))).optional();
+export const backupSchema = backupShape.optional();
 
 export type BackupConfig = z.output<typeof backupShape>;
-export type VaultLockConfig = z.output<typeof vaultLockShape>;
+export type VaultLockConfig = z.output<typeof vaultLockSchema>;
 export type LifecycleConfig = z.output<typeof lifecycleSchema>;
 export type CopyActionConfig = z.output<typeof copyActionSchema>;
 export type RuleConfig = z.output<typeof ruleSchema>;
-export type PlanConfig = z.output<typeof planShape>;
+export type PlanConfig = z.output<typeof planSchema>;
 export type SelectionConfig = z.output<typeof selectionSchema>;
 export type CopyRegionConfig = z.output<typeof copyRegionSchema>;
 export type CentralVaultConfig = z.output<typeof centralVaultSchema>;
 export type SubscriptionConfig = z.output<typeof subscriptionSchema>;
 export type AuditConfig = z.output<typeof auditSchema>;
 export type AuditControlsConfig = z.output<typeof auditControlsSchema>;
-export type RestoreTestingConfig = z.output<typeof restoreTestingShape>;
+export type RestoreTestingConfig = z.output<typeof restoreTestingSchema>;
 export type RestoreSelectionConfig = z.output<typeof restoreSelectionSchema>;
 export type RestoreResourceType = (typeof restoreResourceTypes)[number];

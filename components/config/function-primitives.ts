@@ -1,7 +1,7 @@
 // Schemas shared by the parts of the config that deploy Lambda functions.
 
 import { z } from "zod";
-import { logRetentionProblem } from "../functions/limits";
+import { logRetentionProblem } from "../shared/lambda-limits";
 
 /** Days a function's log group keeps events; default 30. */
 export const logRetentionSchema = z

@@ -1,14 +1,11 @@
 // Stack config for AWS Organizations backup policies (`gatevault:orgBackupPolicies`): the
-// organization this stack attaches policies in, and the policies themselves. Shapes and
-// formats are checked here; the backup rules themselves (cron, lifecycle, windows, document
-// size, the organization tree) by the policy builder, hooked in as the block's refinement.
-// zod runs that refinement unless a part of the block has the wrong type, so format and rule
-// problems are reported together.
+// organization this stack attaches policies in, and the policies themselves. Shapes, formats
+// and the rules of each account on its own are checked here. The backup rules themselves
+// (cron, lifecycle, windows, vault locks, document size, the organization tree, what member
+// accounts and StackSets need) are the policy builder's (components/backup/org-policy);
+// checkStack (components/program.ts) runs them on the parsed config before the first resource.
 
 import { z } from "zod";
-import { memberDeploymentProblems } from "../backup/org-policy/member-problems";
-import { stackSetProblems } from "../backup/org-policy/stack-set/problems";
-import { orgBackupPoliciesProblems } from "../backup/org-policy/validate";
 import {
     ACCOUNT_ID,
     BACKUP_NAME,
@@ -18,7 +15,7 @@ import {
     ROOT_ID,
     VAULT_ARN,
     VAULT_NAME,
-} from "../backup/org-policy/formats";
+} from "./org-backup-formats";
 import { organizationIdSchema, vaultLockSchema } from "./backup";
 import { accountIdSchema, refusedKey, regionSchema, resourceNameSchema, roleArnSchema, tagsSchema } from "./primitives";
 
@@ -264,15 +261,6 @@ export const orgBackupPoliciesSchema = z
         organization: organizationSchema.describe("The part of the organization the policies target; the rest may stay out of config."),
         policies: z.array(policySchema).min(1).describe("The `BACKUP_POLICY` documents and where they attach."),
         stackSets: stackSetsSchema.optional().describe("How the OUs' StackSets (`units[].stackSet`) are run."),
-    })
-    .superRefine((config, ctx) => {
-        const policyProblems = orgBackupPoliciesProblems(config);
-        // Member deployments read effective policies, which need a valid tree and policies.
-        const problems = policyProblems.length > 0 ? policyProblems : [...memberDeploymentProblems(config), ...stackSetProblems(config)];
-        for (const problem of problems) {
-            // No `input`: the messages quote the values they are about themselves.
-            ctx.addIssue({ code: "custom", path: [...problem.path], message: problem.message, input: undefined });
-        }
     })
     .optional();
 

@@ -5,7 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { bundleHandler, handlerArchive } from "./bundle";
-import { environmentSizeProblem, FUNCTION_NAME, logRetentionProblem, RESERVED_ENVIRONMENT_KEYS } from "./limits";
+import { environmentSizeProblem, FUNCTION_NAME, logRetentionProblem, RESERVED_ENVIRONMENT_KEYS } from "../shared/lambda-limits";
 import { executionPolicyDocument, LAMBDA_ASSUME_ROLE_POLICY, statementProblems, type PolicyStatement } from "./role-policy";
 
 export const NODE_RUNTIME = aws.lambda.Runtime.NodeJS22dX;

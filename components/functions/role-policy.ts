@@ -1,7 +1,7 @@
 // The IAM documents of a function's role: who may assume it, and what it may do. Pure, so
 // the least-privilege shape is tested without Pulumi.
 
-import { IAM_ACTION } from "./limits";
+import { IAM_ACTION } from "../shared/lambda-limits";
 
 export interface PolicyStatement<R = string> {
     sid?: string;

@@ -3,8 +3,19 @@
 
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { GatevaultConfig } from "../config";
 import { defaultTags } from "./default-tags";
+
+/**
+ * What the providers need from the stack config (the parsed config satisfies it): where the
+ * stack deploys, and the tags every resource gets. Declared here because shared is the bottom
+ * layer and may not import the config's types.
+ */
+export interface ProviderStack {
+    region: string;
+    accountId: string;
+    environment: string;
+    tags: Readonly<Record<string, string>>;
+}
 
 export interface ProviderTarget {
     /** Region to deploy into; defaults to the stack's `aws:region`. */
@@ -29,7 +40,7 @@ export class ProviderSet {
     readonly main: aws.Provider;
     private readonly byKey = new Map<string, aws.Provider>();
 
-    constructor(private readonly config: GatevaultConfig, private readonly opts: pulumi.CustomResourceOptions = {}) {
+    constructor(private readonly config: ProviderStack, private readonly opts: pulumi.CustomResourceOptions = {}) {
         this.main = this.get({});
     }
 

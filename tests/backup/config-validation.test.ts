@@ -1,8 +1,12 @@
-// `gatevault:backup` validation through the stack-config parser: each case edits a shipped
-// stack and must produce a problem at the exact stack key path, naming the plan and rule.
+// `gatevault:backup` validation through the stack-config parser and the backup rules checkStack
+// runs first: each case edits a shipped stack and must produce a problem at the exact stack key
+// path, naming the plan and rule.
 
 import { expect } from "chai";
 import { ConfigProblem, ConfigValidationError, parseStackConfig } from "../../components/config";
+import { checkStack } from "../../components/program";
+import { REPO_ROOT } from "../../tools/plan/index";
+import { checkedStackConfig, problemsOf as configProblemsOf } from "../support/config-problems";
 import { editedStack, sourceOf } from "../support/stacks";
 
 type Config = Record<string, any>;
@@ -11,7 +15,7 @@ const rule = (c: Config, plan = 0, index = 0) => backup(c).plans[plan].rules[ind
 
 function problemsOf(stack: string, edit: (c: Config) => void): ConfigProblem[] {
     try {
-        parseStackConfig(sourceOf(editedStack(stack, edit)));
+        checkedStackConfig(sourceOf(editedStack(stack, edit)));
         return [];
     } catch (err) {
         expect(err).to.be.instanceOf(ConfigValidationError);
@@ -411,6 +415,21 @@ describe("gatevault:backup config validation", () => {
             "gatevault:backup.plans[1].rules[0].lifecycle.deleteAfterDays",
         ]);
         expect(problems.find((p) => p.path === "gatevault:backup.plans[1].rules[0].lifecycle.deleteAfterDays")?.message).to.match(/^plan "extra" rule "weekly": /);
+    });
+
+    it("is refused by the program itself: checkStack reports the backup rules with the checks that need the stack's account, all at once", () => {
+        const config = parseStackConfig(
+            sourceOf(
+                editedStack("dev", (c) => {
+                    rule(c).startWindowMinutes = 59;
+                    backup(c).breakGlassRoleArn = "arn:aws:iam::999999999999:role/backup-break-glass";
+                }),
+            ),
+        );
+        const problems = configProblemsOf(() => checkStack(config, { projectDir: REPO_ROOT }));
+        expect(problems.map((p) => p.path)).to.deep.equal([`${RULE}.startWindowMinutes`, "gatevault:backup.breakGlassRoleArn"]);
+        expect(problems[0].message).to.match(/^plan "standard" rule "daily": /);
+        expect(problems[1].message).to.equal("must be a role in the stack's account 111111111111 (got account 999999999999)");
     });
 
     it("parses the shipped stacks' backup config with presets resolved field by field", () => {

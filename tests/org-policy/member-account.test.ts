@@ -9,11 +9,11 @@ import { accountLayout, splitRoleRef } from "../../components/backup/org-policy/
 import { deployMemberAccountBackups } from "../../components/backup/org-policy/member-account";
 import { deployOrgBackupPolicies } from "../../components/backup/org-policy/component";
 import { memberPlacementProblems } from "../../components/backup/org-policy/member-placement";
-import { parseStackConfig } from "../../components/config";
 import type { GatevaultConfig } from "../../components/config";
 import { ProviderSet } from "../../components/shared/providers";
 import { ROOT_STACK_TYPE } from "../../tools/plan/index";
 import type { PlannedResource } from "../../tools/plan/index";
+import { checkedStackConfig } from "../support/config-problems";
 import { PlannedProgram, planProgram, stackConfig } from "../support/plan-program";
 import { shippedPlan } from "../support/shipped-plans";
 import { editedStack, planEditedStack, sourceOf } from "../support/stacks";
@@ -316,8 +316,9 @@ describe("MemberAccountBackup: config the program refuses (exit 2, nothing regis
                 ("also" in c ? c.also : undefined)?.(config);
             };
             const doc = editedStack("prod", edit);
-            // The schema accepts it: only the program, which sees both config parts and the stack's account, can tell.
-            expect(() => parseStackConfig(sourceOf(doc))).to.not.throw();
+            // The stack file passes on its own (the schema and the backup rules): only the program's
+            // cross-part checks, which see both config parts and the stack's account, can tell.
+            expect(() => checkedStackConfig(sourceOf(doc))).to.not.throw();
             const result = await planEditedStack("prod", edit);
             expect(result.summary.exitCode).to.equal(2);
             expect(result.error?.kind).to.equal("config");

@@ -1,9 +1,12 @@
 // Invalid organization backup policies: each case breaks one thing in an otherwise valid
-// block and names the key path and the message the stack-config parser must give.
+// block and names the key path and the message the stack file earns (the stack-config parser,
+// then the policy rules checkStack runs first).
 
 import { expect } from "chai";
 import { parseStackConfig } from "../../components/config";
-import { configProblems } from "../support/config-problems";
+import { checkStack } from "../../components/program";
+import { REPO_ROOT } from "../../tools/plan/index";
+import { checkedStackConfig, configProblems, problemsOf as problemsOfProgram } from "../support/config-problems";
 import { editedStack, sourceOf } from "../support/stacks";
 import { orgPoliciesBlock, withOrgPolicies } from "./fixtures";
 
@@ -170,7 +173,7 @@ const problemsOf = (edit: (block: Record<string, any>) => void) => configProblem
 
 describe("organization backup policy config: validation", () => {
     it("accepts the base block", () => {
-        const config = parseStackConfig(sourceOf(editedStack("dev", withOrgPolicies())));
+        const config = checkedStackConfig(sourceOf(editedStack("dev", withOrgPolicies())));
         expect(config.orgBackupPolicies?.policies[0].plans[0].rules[0].copyActions).to.have.length(1);
     });
 
@@ -205,17 +208,31 @@ describe("organization backup policy config: validation", () => {
         ]);
     });
 
-    it("reports format and rule problems together, and checks rules only once every value has the right type", () => {
-        const together = problemsOf((b) => {
+    // The config layer parses the stack file (formats included) without the backup layer's
+    // knowledge; the policy rules run on the parsed config, in checkStack, with the cross-part
+    // checks. So a format problem is reported first, and the rule problem once the file parses.
+    it("reports format problems first and rule problems once the stack file parses, and checks rules only once every value has the right type", () => {
+        const formatFirst = problemsOf((b) => {
             rule(b).schedule = "cron(0 3 * * *)";
             rule(b).targetVaultName = "bad name";
         });
-        expect(together.map((p) => p.path)).to.deep.equal([`${RULE}.targetVaultName`, `${RULE}.schedule`]);
+        expect(formatFirst.map((p) => p.path)).to.deep.equal([`${RULE}.targetVaultName`]);
+        const rulesNext = problemsOf((b) => (rule(b).schedule = "cron(0 3 * * *)"));
+        expect(rulesNext.map((p) => p.path)).to.deep.equal([`${RULE}.schedule`]);
         const wrongType = problemsOf((b) => {
             rule(b).schedule = "cron(0 3 * * *)";
             rule(b).lifecycle.deleteAfterDays = "a year";
         });
         expect(wrongType.map((p) => p.path)).to.deep.equal([`${RULE}.lifecycle.deleteAfterDays`]);
+    });
+
+    it("is refused by the program itself: checkStack reports the rules before anything reads the effective policies", () => {
+        // OUs that are each other's parent have no effective policy: the member and StackSet
+        // checks that read them must not run, and the tree problem is what the program reports.
+        const config = parseStackConfig(sourceOf(editedStack("dev", withOrgPolicies((b) => (b.organization.units[0].parentId = "ou-a1b2-payments")))));
+        const problems = problemsOfProgram(() => checkStack(config, { projectDir: REPO_ROOT }));
+        expect(problems.map((p) => p.path)).to.deep.equal(["gatevault:orgBackupPolicies.organization.units[0].parentId", "gatevault:orgBackupPolicies.organization.units[1].parentId"]);
+        expect(problems[0].message).to.match(/makes a cycle of OUs/);
     });
 
     it("leaves the block optional: stacks without it parse", () => {

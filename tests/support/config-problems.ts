@@ -1,14 +1,27 @@
 // Typed stack config for tests, and the problems the config checks report.
 
 import { expect } from "chai";
-import { type ConfigProblem, type GatevaultConfig, isConfigValidationError, parseStackConfig } from "../../components/config";
+import { backupRuleProblems } from "../../components/backup/stack/config-problems";
+import { type ConfigProblem, ConfigValidationError, type ConfigSource, type GatevaultConfig, isConfigValidationError, parseStackConfig } from "../../components/config";
 import { editedStack, shippedStack, sourceOf } from "./stacks";
 
 type Edit = (config: Record<string, any>) => void;
 
+/**
+ * What a stack file must satisfy on its own, in the order the program checks it: the config
+ * layer's parse (shapes, each field's rules), then the backup rules, which checkStack runs
+ * first (components/backup/stack/config-problems.ts).
+ */
+export function checkedStackConfig(source: ConfigSource): GatevaultConfig {
+    const config = parseStackConfig(source);
+    const problems = backupRuleProblems(config);
+    if (problems.length > 0) throw new ConfigValidationError(problems);
+    return config;
+}
+
 /** The typed config of a shipped stack, optionally edited first. */
 export function stackConfig(stack = "dev", edit?: Edit): GatevaultConfig {
-    return parseStackConfig(sourceOf(edit ? editedStack(stack, edit) : shippedStack(stack)));
+    return checkedStackConfig(sourceOf(edit ? editedStack(stack, edit) : shippedStack(stack)));
 }
 
 /** The problems `fn` is rejected with; any other outcome fails the test. */
@@ -24,9 +37,9 @@ export function problemsOf(fn: () => unknown): ConfigProblem[] {
     throw new Error("expected a ConfigValidationError");
 }
 
-/** Problems the stack-config parser reports for the dev stack with `edit` applied. */
-export function configProblems(edit: Edit): ConfigProblem[] {
-    return problemsOf(() => parseStackConfig(sourceOf(editedStack("dev", edit))));
+/** Problems the stack file alone earns (`checkedStackConfig`): the dev stack, or `stack`, with `edit` applied. */
+export function configProblems(edit: Edit, stack = "dev"): ConfigProblem[] {
+    return problemsOf(() => checkedStackConfig(sourceOf(editedStack(stack, edit))));
 }
 
 /** Some problem at `path` matches `message` (other problems at the same path may come first). */

@@ -2,6 +2,7 @@
 // stack file, and the collectors for problems, references and mapping templates.
 
 import type { ApiConfig } from "../../config/api";
+import type { HttpMethod } from "../../config/api/http";
 import { KeyPath, Problems } from "../../config/problems";
 import { ProjectFiles, MappingTemplate, ReadProjectFile } from "./files";
 import { AvailableTargets, References } from "./references";
@@ -18,6 +19,14 @@ export interface BuildContext {
     refs: References;
     files: ProjectFiles;
     templates: MappingTemplate[];
+}
+
+/** The operation an integration and its responses are built for. */
+export interface OperationTarget {
+    method: HttpMethod;
+    path: string;
+    /** "GET /orders/{id}", for messages. */
+    key: string;
 }
 
 export function partitionOf(region: string): string {

@@ -20,9 +20,8 @@
 
 import type { IntegrationConfig } from "../../config/api";
 import type { KeyPath } from "../../config/problems";
-import type { BuildContext } from "./context";
+import type { BuildContext, OperationTarget } from "./context";
 import { integrationResponseCors } from "./cors";
-import type { OperationTarget } from "./integrations";
 import { recordTemplates } from "./templates";
 
 export interface IntegrationResponses {

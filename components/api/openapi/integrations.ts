@@ -1,20 +1,12 @@
 // x-amazon-apigateway-integration for one operation, from the route's integration config.
 
 import type { IntegrationConfig, IntegrationType } from "../../config/api";
-import type { HttpMethod } from "../../config/api/http";
 import { MAX_INTEGRATION_TIMEOUT_MS } from "../../config/api/integration";
 import type { KeyPath } from "../../config/problems";
-import type { BuildContext } from "./context";
+import type { BuildContext, OperationTarget } from "./context";
 import { integrationResponses } from "./integration-responses";
 import { recordTemplates } from "./templates";
 import { pathVariables } from "./paths";
-
-export interface OperationTarget {
-    method: HttpMethod;
-    path: string;
-    /** "GET /orders/{id}", for messages. */
-    key: string;
-}
 
 export interface BuiltIntegration {
     extension: Record<string, unknown>;

@@ -3,6 +3,7 @@
 
 export { BackupOrganisationPolicy, deployOrgBackupPolicies } from "./component";
 export type { BackupOrganisationPolicyArgs } from "./component";
+export { orgBackupPolicyConfigProblems } from "./config-problems";
 export { compilePolicy, effectivePolicy, InheritanceState, PolicyDocumentError } from "./effective";
 export type { CompiledPolicy, EffectivePolicy, IgnoredChange } from "./effective";
 export { memberRequirements } from "./member-requirements";

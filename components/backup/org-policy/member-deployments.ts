@@ -60,8 +60,9 @@ export function accountLayout(accountId: string, needs: MemberRequirements): Pic
     return { vaults, roles, copyTargetAccounts };
 }
 
-// The parse refinement, the placement checks and the deployment each ask for the same parsed
-// config; rendering every effective policy once is enough. Parsed config is never edited.
+// The policy rules (config-problems.ts), the placement checks and the deployment each ask for
+// the same parsed config; rendering every effective policy once is enough. Parsed config is
+// never edited.
 const deploymentsByConfig = new WeakMap<OrgBackupPoliciesConfig, MemberAccountDeployment[]>();
 
 /**

@@ -5,6 +5,7 @@
 import { isConfigValidationError, parseStackConfig } from "../../config";
 import type { OrgBackupPoliciesConfig } from "../../config/org-backup-policies";
 import type { ConfigSource } from "../../config/source";
+import { orgBackupPolicyConfigProblems } from "./config-problems";
 import { formatJsonPath, JsonObject } from "./json";
 import { memberRequirements, MemberRequirements } from "./member-requirements";
 import { OrganizationTree, OrgNodeKind } from "./organization";
@@ -69,7 +70,7 @@ export function previewOrgBackupPolicies(config: OrgBackupPoliciesConfig): Targe
     });
 }
 
-/** The preview for a stack's config, or undefined when it has no organization backup policies or does not parse. */
+/** The preview for a stack's config, or undefined when it has no organization backup policies, or they do not parse or break the policy rules. */
 export function previewFromConfigSource(source: ConfigSource): TargetPreview[] | undefined {
     let config;
     try {
@@ -79,5 +80,7 @@ export function previewFromConfigSource(source: ConfigSource): TargetPreview[] |
         if (isConfigValidationError(err)) return undefined;
         throw err;
     }
-    return config.orgBackupPolicies ? previewOrgBackupPolicies(config.orgBackupPolicies) : undefined;
+    // Previewed only from policies that follow the rules (the program reports them otherwise).
+    if (!config.orgBackupPolicies || orgBackupPolicyConfigProblems(config.orgBackupPolicies).length > 0) return undefined;
+    return previewOrgBackupPolicies(config.orgBackupPolicies);
 }

@@ -14,6 +14,7 @@ import { centralVaultPlacementWarnings } from "./central-vault-placement";
 import { crossAccountRegions, crossAccountWarning } from "./cross-account";
 import { tagConventionWarnings } from "./tag-conventions";
 
+export { backupRuleProblems } from "./config-problems";
 export { crossAccountCopies, crossAccountRegions, crossAccountWarning } from "./cross-account";
 export { centralVaultPlacementWarnings } from "./central-vault-placement";
 export { effectiveForStackAccount, policyTagSelections, tagConventionWarnings } from "./tag-conventions";

@@ -1,8 +1,10 @@
 // Vault lock limits. Compliance mode is irreversible once its grace period ends, so it is
 // accepted only when config asks for it twice: `mode: compliance` and `changeableForDays`.
 
+import type { ConfigProblem } from "../../config/errors";
+import type { KeyPath } from "../../config/problems";
 import { MAX_RETENTION_DAYS, wholeDaysProblem } from "../rules/lifecycle";
-import type { PathProblem } from "./problem";
+import { atKeyPath, PathProblem } from "./problem";
 
 /** AWS refuses a compliance-mode grace period shorter than this. */
 export const MIN_CHANGEABLE_FOR_DAYS = 3;
@@ -45,6 +47,11 @@ export function lockProblems(lock: LockInput): PathProblem[] {
         });
     }
     return out;
+}
+
+/** The problems of each lock that is set (`gatevault:backup`'s vaults, member accounts', StackSets'), at its key path. */
+export function lockProblemsAt(locks: readonly { at: KeyPath; lock: LockInput | undefined }[]): ConfigProblem[] {
+    return locks.flatMap(({ at, lock }) => (lock ? atKeyPath(at, lockProblems(lock)) : []));
 }
 
 /** Problems with a retention (days, or undefined for "keep forever") under a vault's lock. */

@@ -1,5 +1,5 @@
 // Checks that need the stack's own account and region, which live outside `gatevault:backup`
-// (`gatevault:accountId`, `aws:region`). AccountBackup runs them before registering anything.
+// (`gatevault:accountId`, `aws:region`). checkStack runs them before registering anything.
 
 import type { BackupConfig } from "../../config/backup";
 import { ConfigProblem, ConfigValidationError, formatKeyPath } from "../../config/errors";

@@ -1,7 +1,7 @@
 // The one stage each API is deployed to: variables, tracing, logs, metrics, cache.
 
 import { z } from "zod";
-import { LOG_RETENTION_DAYS } from "../../functions/limits";
+import { LOG_RETENTION_DAYS } from "../../shared/lambda-limits";
 
 export const cacheSizes = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"] as const;
 

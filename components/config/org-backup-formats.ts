@@ -1,9 +1,9 @@
 // The formats and limits AWS documents for backup policies and the names inside them.
-// Shared by the stack-config schema and the policy builder.
+// Shared by the stack-config schema and the policy builder (components/backup/org-policy).
 
-export { ACCOUNT_ID } from "../../config/primitives";
+export { ACCOUNT_ID } from "./primitives";
 // The same names as in a stack's own backup plans.
-export { PLAN_NAME as BACKUP_NAME, VAULT_NAME } from "../names";
+export { PLAN_NAME as BACKUP_NAME, VAULT_NAME } from "./backup-names";
 
 /** Organizations stores a backup policy of at most this many characters (we send it minified). */
 export const MAX_POLICY_CHARACTERS = 10_000;

@@ -1,5 +1,5 @@
 // Lambda and CloudWatch Logs limits that config and components check before registering
-// anything. Pure: the config schema imports this file too.
+// anything. Pure, and at the bottom layer: the config schema and components/functions both use it.
 
 /** The retention values CloudWatch Logs accepts (0, "never expire", is deliberately left out). */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
