@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import type { PolicyResource } from "@pulumi/policy";
 import { expect } from "chai";
-import { PROD_GUARDS } from "../../components/backup/protection";
+import { PROD_GUARDS } from "@gatevault/aws-model/backup/protection";
 import { criticalProtection } from "../../policy/backup/critical-protection";
 import { shippedPlan } from "../support/shipped-plans";
 import { checkStack, dependsOn, stackResource } from "./harness";

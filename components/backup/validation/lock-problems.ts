@@ -1,7 +1,7 @@
 // Vault lock limits. Compliance mode is irreversible once its grace period ends, so it is
 // accepted only when config asks for it twice: `mode: compliance` and `changeableForDays`.
 
-import { MAX_RETENTION_DAYS, wholeDaysProblem } from "../rules/lifecycle";
+import { MAX_RETENTION_DAYS, wholeDaysProblem } from "@gatevault/aws-model/backup/lifecycle";
 import type { PathProblem } from "./problem";
 
 /** AWS refuses a compliance-mode grace period shorter than this. */
