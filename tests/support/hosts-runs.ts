@@ -1,14 +1,19 @@
 // One run through Pulumi's own hosts per case, shared by the test files that read it. Each case
 // costs a program process under ts-node; the policy-pack process is shared. The programs run one
 // after another, because the test engine uses the SDK's process-wide state (as the offline plan
-// does). All of it happens in a child process of its own (./background.ts), started when mocha
-// loads (./background-start.ts), so that it runs beside the in-process tests and their plans.
+// does). Beside them, the pack is published and installed as Pulumi does it
+// (tools/policy-pack/publish.ts) and started from where it was installed. All of it happens in a
+// child process of its own (./background.ts), started when mocha loads (./background-start.ts),
+// so that it runs beside the in-process tests and their plans.
 
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { HostsRun, runThroughHosts, stackContext, startAnalyzer } from "../../tools/hosts/index";
+import type { AnalyzerHost, AnalyzerInfo } from "../../tools/hosts/analyzer-host";
+import { analyzeWith, HostsRun, runThroughHosts, stackContext, startAnalyzer } from "../../tools/hosts/index";
+import type { Violation } from "../../tools/plan/evaluate";
 import { REPO_ROOT } from "../../tools/plan/index";
+import { InstalledPack, publishAndInstall } from "../../tools/policy-pack/publish";
 import { callInChild } from "./background";
 
 export const NONCOMPLIANT_PROGRAM = path.join(REPO_ROOT, "tests", "fixtures", "noncompliant", "program.ts");
@@ -25,11 +30,30 @@ export interface HostsCase {
     tsNode: TsNodeSeen | null;
 }
 
+/** The pack as `pulumi policy publish` ships it, installed and started as the Pulumi CLI does. */
+export interface PublishedPackRun {
+    /** Why publishing, installing or starting it failed. */
+    error?: string;
+    /** `npm pack`'s stdout, which Pulumi reads as the tarball's name. */
+    packStdout?: string;
+    /** The tarball's entries. */
+    files?: string[];
+    /** The versions installed beside it (node_modules/<name>/package.json). */
+    installed?: Record<string, string>;
+    /** GetAnalyzerInfo of the pack in the repository: what `pulumi policy publish` uploads. */
+    repoInfo?: AnalyzerInfo;
+    /** GetAnalyzerInfo of the installed pack. */
+    info?: AnalyzerInfo;
+    /** The non-compliant fixture's resources (its run through the hosts) analyzed by the installed pack. */
+    noncompliantViolations?: Violation[];
+}
+
 export interface HostsRuns {
     dev: HostsCase;
     prod: HostsCase;
     /** The non-compliant fixture on the prod stack. */
     noncompliant: HostsCase;
+    published: PublishedPackRun;
 }
 
 let runs: PromiseLike<HostsRuns> | undefined;
@@ -60,14 +84,46 @@ export async function runAllThroughHosts(): Promise<HostsRuns> {
     // (cmd/run-policy-pack drops it).
     const pack = startAnalyzer(stackContext({ stack: "prod" }), "127.0.0.1:0");
     pack.catch(() => undefined);
+    // npm's work (pack, install) is a process of its own and overlaps the programs' runs.
+    const installed = publishAndInstall(path.join(REPO_ROOT, "policy"));
+    installed.catch(() => undefined);
     try {
         const dev = await probed(async (env) => runThroughHosts({ stack: "dev", programEnv: env }, await pack));
         const prod = await probed(async (env) => runThroughHosts({ stack: "prod", programEnv: env }, await pack));
         const noncompliant = await probed(async (env) => runThroughHosts({ stack: "prod", program: NONCOMPLIANT_PROGRAM, programEnv: env }, await pack));
-        return { dev, prod, noncompliant };
+        const published = await runPublishedPack(installed, await pack, noncompliant.run);
+        return { dev, prod, noncompliant, published };
     } finally {
         await (await pack.catch(() => undefined))?.stop();
+        (await installed.catch(() => undefined))?.remove();
     }
+}
+
+/** The installed pack started where it was installed: its GetAnalyzerInfo, and the non-compliant resources through it. */
+async function runPublishedPack(installing: Promise<InstalledPack>, repoPack: AnalyzerHost, noncompliant: HostsRun): Promise<PublishedPackRun> {
+    const result: PublishedPackRun = { repoInfo: await repoPack.info() };
+    try {
+        const installed = await installing;
+        result.packStdout = installed.packStdout;
+        result.files = installed.files;
+        result.installed = Object.fromEntries(
+            ["@pulumi/policy", "@pulumi/pulumi", "typescript", "ts-node", "@gatevault/aws-model"].map((name) => [
+                name,
+                (JSON.parse(fs.readFileSync(path.join(installed.dir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version,
+            ]),
+        );
+        const ctx = stackContext({ stack: "prod" });
+        const analyzer = await startAnalyzer(ctx, "127.0.0.1:0", installed.dir);
+        try {
+            result.info = await analyzer.info();
+            result.noncompliantViolations = await analyzeWith(analyzer, ctx, noncompliant.resources);
+        } finally {
+            await analyzer.stop();
+        }
+    } catch (err) {
+        result.error = (err as Error).message;
+    }
+    return result;
 }
 
 /** Starts the runs (once per test process) and resolves with them. */
