@@ -84,42 +84,55 @@ export async function runAllThroughHosts(): Promise<HostsRuns> {
     // (cmd/run-policy-pack drops it).
     const pack = startAnalyzer(stackContext({ stack: "prod" }), "127.0.0.1:0");
     pack.catch(() => undefined);
-    // npm's work (pack, install) is a process of its own and overlaps the programs' runs.
-    const installed = publishAndInstall(path.join(REPO_ROOT, "policy"));
-    installed.catch(() => undefined);
+    // Published, installed and started beside the programs' runs: npm and the pack are processes of their own.
+    const published = startPublishedPack();
     try {
         const dev = await probed(async (env) => runThroughHosts({ stack: "dev", programEnv: env }, await pack));
         const prod = await probed(async (env) => runThroughHosts({ stack: "prod", programEnv: env }, await pack));
         const noncompliant = await probed(async (env) => runThroughHosts({ stack: "prod", program: NONCOMPLIANT_PROGRAM, programEnv: env }, await pack));
-        const published = await runPublishedPack(installed, await pack, noncompliant.run);
-        return { dev, prod, noncompliant, published };
+        return { dev, prod, noncompliant, published: await finishPublishedPack(published, await pack, noncompliant.run) };
     } finally {
         await (await pack.catch(() => undefined))?.stop();
-        (await installed.catch(() => undefined))?.remove();
+        const started = await published.catch(() => undefined);
+        await started?.analyzer?.stop();
+        started?.installed?.remove();
     }
 }
 
-/** The installed pack started where it was installed: its GetAnalyzerInfo, and the non-compliant resources through it. */
-async function runPublishedPack(installing: Promise<InstalledPack>, repoPack: AnalyzerHost, noncompliant: HostsRun): Promise<PublishedPackRun> {
-    const result: PublishedPackRun = { repoInfo: await repoPack.info() };
+interface StartedPublishedPack {
+    installed?: InstalledPack;
+    analyzer?: AnalyzerHost;
+    error?: string;
+}
+
+/** Publishes and installs the pack as Pulumi does, then starts it where it was installed. */
+async function startPublishedPack(): Promise<StartedPublishedPack> {
+    const started: StartedPublishedPack = {};
     try {
-        const installed = await installing;
-        result.packStdout = installed.packStdout;
-        result.files = installed.files;
+        started.installed = await publishAndInstall(path.join(REPO_ROOT, "policy"));
+        started.analyzer = await startAnalyzer(stackContext({ stack: "prod" }), "127.0.0.1:0", started.installed.dir);
+    } catch (err) {
+        started.error = (err as Error).message;
+    }
+    return started;
+}
+
+/** The installed pack's GetAnalyzerInfo and its analysis of the non-compliant resources, beside the repository pack's GetAnalyzerInfo. */
+async function finishPublishedPack(starting: Promise<StartedPublishedPack>, repoPack: AnalyzerHost, noncompliant: HostsRun): Promise<PublishedPackRun> {
+    const result: PublishedPackRun = { repoInfo: await repoPack.info() };
+    const { installed, analyzer, error } = await starting;
+    result.packStdout = installed?.packStdout;
+    result.files = installed?.files;
+    try {
+        if (error) throw new Error(error);
         result.installed = Object.fromEntries(
             ["@pulumi/policy", "@pulumi/pulumi", "typescript", "ts-node", "@gatevault/aws-model"].map((name) => [
                 name,
-                (JSON.parse(fs.readFileSync(path.join(installed.dir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version,
+                (JSON.parse(fs.readFileSync(path.join(installed!.dir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version,
             ]),
         );
-        const ctx = stackContext({ stack: "prod" });
-        const analyzer = await startAnalyzer(ctx, "127.0.0.1:0", installed.dir);
-        try {
-            result.info = await analyzer.info();
-            result.noncompliantViolations = await analyzeWith(analyzer, ctx, noncompliant.resources);
-        } finally {
-            await analyzer.stop();
-        }
+        result.info = await analyzer!.info();
+        result.noncompliantViolations = await analyzeWith(analyzer!, stackContext({ stack: "prod" }), noncompliant.resources);
     } catch (err) {
         result.error = (err as Error).message;
     }
