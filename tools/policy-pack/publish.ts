@@ -31,9 +31,18 @@ export interface InstalledPack {
     remove(): void;
 }
 
+/**
+ * The environment without the npm_* variables npm sets for the scripts it runs (npm test among
+ * them): they carry this repository's npm configuration (.npmrc's strict-allow-scripts, for one),
+ * which the folder Pulumi installs the pack into does not have.
+ */
+function outsideNpmScripts(): NodeJS.ProcessEnv {
+    return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith("npm_")));
+}
+
 async function npm(args: string[], cwd: string): Promise<string> {
     try {
-        return (await run(NPM, args, { cwd, maxBuffer: 64 * 1024 * 1024, shell: process.platform === "win32" })).stdout;
+        return (await run(NPM, args, { cwd, env: outsideNpmScripts(), maxBuffer: 64 * 1024 * 1024, shell: process.platform === "win32" })).stdout;
     } catch (err) {
         const e = err as { stderr?: string; stdout?: string; message: string };
         throw new Error(`npm ${args.join(" ")} in ${cwd} failed: ${e.stderr || e.stdout || e.message}`);
