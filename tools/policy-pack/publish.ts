@@ -4,7 +4,8 @@
 //    folder; stdout, trimmed, is the tarball's file name (sdk/nodejs/npm/npm.go Pack), so
 //    anything else on stdout fails the publish.
 // 2. installRequiredPolicy (same file): extract the tarball, move its `package` folder to where
-//    the pack lives (~/.pulumi/policies/<org>-<name>-<version>), then the nodejs language host's
+//    the pack lives (~/.pulumi/policies/<org>/pulumi-analyzer-<name>-v<version>:
+//    sdk/go/common/workspace/plugins.go GetPolicyPath), then the nodejs language host's
 //    InstallDependencies there, outside any workspace: `npm install --loglevel=error`
 //    (sdk/nodejs/cmd/pulumi-language-nodejs/main.go InstallDependencies, installcache.go
 //    installShared, npm.go Install).
@@ -62,8 +63,8 @@ export async function publishAndInstall(packDir: string): Promise<InstalledPack>
         const extracted = path.join(temp, "extracted");
         fs.mkdirSync(extracted);
         await run("tar", ["-xzf", tarball, "-C", extracted]);
-        const dir = path.join(temp, "policies", "organization-gatevault-0.1.0");
-        fs.mkdirSync(path.dirname(dir));
+        const dir = path.join(temp, "policies", "organization", "pulumi-analyzer-gatevault-v0.1.0");
+        fs.mkdirSync(path.dirname(dir), { recursive: true });
         fs.renameSync(path.join(extracted, "package"), dir);
         await npm(["install", "--loglevel=error", "--offline"], dir);
         return { packStdout, files, dir, remove };
