@@ -4,10 +4,10 @@
 // Target: under 200 ms for all 1,000 accounts, documents compiled and results rendered.
 // The second case merges each account's path from the root with no sharing, for comparison.
 
-import { compilePolicy, InheritanceState } from "../components/backup/org-policy/effective";
+import { compilePolicy, InheritanceState } from "@gatevault/aws-model/org-policy/effective";
+import { planRetentions } from "@gatevault/aws-model/org-policy/retention";
 import { OrganizationTree } from "../components/backup/org-policy/organization";
 import { renderBackupPolicy } from "../components/backup/org-policy/render";
-import { planRetentions } from "../components/backup/org-policy/retention";
 import type { BackupPlanConfig, OrgBackupPoliciesConfig, OrgBackupPolicyConfig } from "../components/config/org-backup-policies";
 import { Benchmark, BenchRow, median, ratio } from "./harness";
 

@@ -2,6 +2,7 @@
 // pack's analyzer server (which `new PolicyPack` does). One rule per file, by service.
 
 import type { EnforcementLevel } from "@pulumi/policy";
+import { withControlMetadata } from "./common/control-metadata";
 import { withExemptions } from "./common/exemptions";
 import type { GatevaultPolicy } from "./types";
 
@@ -83,6 +84,8 @@ const crossCuttingPolicies: GatevaultPolicy[] = [keyRotation, noWildcardActions,
 /**
  * Every rule takes `exemptions` in its config: a resource it does not judge, with a reason and
  * an expiry date (policy/common/exemptions.ts). The wrapper is part of the pack, so the Pulumi
- * CLI's analyzer and the offline plan honour exemptions alike.
+ * CLI's analyzer and the offline plan honour exemptions alike. Each rule's controls also go into
+ * @pulumi/policy's `tags` and `framework`, which the CLI and Pulumi Cloud show
+ * (policy/common/control-metadata.ts).
  */
-export const policies: GatevaultPolicy[] = [...apiGatewayPolicies, ...backupPolicies, ...crossCuttingPolicies].map(withExemptions);
+export const policies: GatevaultPolicy[] = [...apiGatewayPolicies, ...backupPolicies, ...crossCuttingPolicies].map((p) => withControlMetadata(withExemptions(p)));

@@ -1,9 +1,9 @@
 // Usage-plan arguments for each tier: throttle, quota, and per-method throttles in the
 // path form usage plans use.
 
+import { usagePlanThrottlePath } from "@gatevault/aws-model/apigateway/paths";
 import type { ApiConfig } from "../config/api";
 import { parseRouteKey } from "../config/api/http";
-import { usagePlanThrottlePath } from "./openapi/paths";
 
 export interface UsagePlanValues {
     tier: string;

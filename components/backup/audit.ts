@@ -3,13 +3,13 @@
 
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { guardOptions } from "@gatevault/aws-model/backup/protection";
 import type { AuditConfig } from "../config/backup";
 import { Partition } from "./arns";
 import { ControlDefaults, frameworkControls, reportPlanSpecs } from "./audit-controls";
 import { policyJson } from "./policies/document";
 import { reportBucketPolicy } from "./policies/report-bucket-policy";
 import { configDeliveryRolePolicy, configRecorderTrustPolicy, recordingTypes } from "./config-recording";
-import { guardOptions } from "./protection";
 
 /** Where a managed recorder delivers, inside the report bucket. */
 const CONFIG_PREFIX = "aws-config";

@@ -3,10 +3,10 @@
 
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { guardOptions } from "@gatevault/aws-model/backup/protection";
 import type { PlanConfig } from "../config/backup";
 import { Partition } from "./arns";
 import { advancedBackupSettings, planRuleArgs } from "./plan-rules";
-import { guardOptions } from "./protection";
 import { backupRolePolicies } from "./policies/service-role";
 import { CopyTarget, effectiveRule } from "./presets";
 import { selectionSpecs, selectsS3 } from "./selection";

@@ -7,8 +7,8 @@
 import { createHash } from "node:crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { guardOptions } from "@gatevault/aws-model/backup/protection";
 import type { SubscriptionConfig } from "../config/backup";
-import { guardOptions } from "./protection";
 import { policyJson } from "./policies/document";
 import { vaultDefinition, VaultDefinitionInput } from "./vault-definition";
 

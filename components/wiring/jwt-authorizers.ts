@@ -4,15 +4,15 @@
 // the deployment trigger). Its routes must grant every method it guards, or those methods
 // would answer 403 to every caller.
 
+import type { HttpMethod } from "@gatevault/aws-model/apigateway/methods";
+import { operationKey } from "@gatevault/aws-model/apigateway/paths";
 import type { ApiConfig, AuthorizerConfig } from "../config/api";
-import type { HttpMethod } from "../config/api/http";
 import type { JwtAuthorizerConfig } from "../config/authorizers";
 import type { Problems } from "../config/problems";
 import { JWT_IDENTITY_SOURCE } from "../functions/jwt-authorizer";
 import { routeCovers } from "../../functions/authorizer/grant-overlaps";
 import { parseRoute } from "../../functions/authorizer/routes";
 import type { ApiDocument } from "../api";
-import { operationKey } from "../api/openapi/paths";
 import { describeFunction, suppliedFunction, SuppliedNames } from "./supplied";
 
 interface LinkedJwt {

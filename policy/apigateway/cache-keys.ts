@@ -7,8 +7,8 @@
 // https://docs.aws.amazon.com/apigateway/latest/api/API_Integration.html).
 
 import type { PolicyResource } from "@pulumi/policy";
-import { methodSettingsPath } from "../../components/api/openapi/paths";
-import type { HttpMethod } from "../../components/config/api/http";
+import { methodSettingsPath } from "@gatevault/aws-model/apigateway/paths";
+import type { HttpMethod } from "@gatevault/aws-model/apigateway/methods";
 import type { GatevaultStackPolicy } from "../types";
 import { Operation, OpenApiDocument, operationsOf, parseOpenApiBody, securityOf, securitySchemesOf } from "./openapi";
 import { StageLinks, stageLabel } from "./stage-links";

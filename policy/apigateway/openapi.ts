@@ -3,7 +3,7 @@
 // the CORS headers integration and gateway responses set, and binary media types. Pure and
 // read-only; every API Gateway rule that judges the body goes through here.
 
-import { OPERATION_KEYS } from "../../components/api/openapi/paths";
+import { OPERATION_KEYS } from "@gatevault/aws-model/apigateway/paths";
 import { isObject, parseJsonObject, Parsed, stringList } from "../common/parse-json";
 
 export type OpenApiDocument = Record<string, any>;

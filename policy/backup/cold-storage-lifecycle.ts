@@ -1,6 +1,6 @@
 import * as aws from "../common/aws-types";
 import { validateResourceOfType } from "@pulumi/policy";
-import { lifecycleProblems, MIN_DAYS_IN_COLD_STORAGE } from "../../components/backup/rules/lifecycle";
+import { lifecycleProblems, MIN_DAYS_IN_COLD_STORAGE } from "@gatevault/aws-model/backup/lifecycle";
 import type { GatevaultResourcePolicy } from "../types";
 import { copyActionsOf, isContinuous, lifecycleField, lifecycleOf, ruleLabel, rulesOf } from "./plan-rules";
 

@@ -23,7 +23,7 @@
 
 import * as aws from "../common/aws-types";
 import type { PolicyResource } from "@pulumi/policy";
-import { GuardedKind, PROD_GUARDS } from "../../components/backup/protection";
+import { GuardedKind, PROD_GUARDS } from "@gatevault/aws-model/backup/protection";
 import { dependsThrough, ofClass } from "../common/links";
 import type { GatevaultStackPolicy } from "../types";
 

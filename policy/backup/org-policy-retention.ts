@@ -7,9 +7,9 @@
 
 import * as aws from "../common/aws-types";
 import { validateResourceOfType } from "@pulumi/policy";
-import { effectivePolicy, PolicyDocumentError } from "../../components/backup/org-policy/effective";
-import { formatJsonPath } from "../../components/backup/org-policy/json";
-import { describeRetentionProblems, planRetentions, RuleRetention } from "../../components/backup/org-policy/retention";
+import { effectivePolicy, PolicyDocumentError } from "@gatevault/aws-model/org-policy/effective";
+import { formatJsonPath } from "@gatevault/aws-model/org-policy/json";
+import { describeRetentionProblems, planRetentions, RuleRetention } from "@gatevault/aws-model/org-policy/retention";
 import { minRetentionDays } from "../common/parameters";
 import type { GatevaultResourcePolicy } from "../types";
 

@@ -1,6 +1,6 @@
 import * as aws from "../common/aws-types";
 import { validateResourceOfType } from "@pulumi/policy";
-import { parseBackupSchedule, runsEveryDay } from "../../components/backup/rules/cron";
+import { parseBackupSchedule, runsEveryDay } from "@gatevault/aws-model/backup/cron";
 import type { GatevaultResourcePolicy } from "../types";
 import { DEFAULT_SCHEDULE, isContinuous, ruleLabel, rulesOf, scheduleOf } from "./plan-rules";
 

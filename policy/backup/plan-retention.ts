@@ -1,6 +1,6 @@
 import * as aws from "../common/aws-types";
 import { validateResourceOfType } from "@pulumi/policy";
-import { MAX_CONTINUOUS_RETENTION_DAYS } from "../../components/backup/rules/lifecycle";
+import { MAX_CONTINUOUS_RETENTION_DAYS } from "@gatevault/aws-model/backup/lifecycle";
 import { minRetentionDays } from "../common/parameters";
 import type { GatevaultResourcePolicy } from "../types";
 import { isContinuous, lifecycleOf, retainsAtLeast, retentionText, ruleLabel, rulesOf } from "./plan-rules";

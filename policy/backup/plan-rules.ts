@@ -1,7 +1,7 @@
 // An aws.backup.Plan's rules as the backup rules judge them. Reads are lazy, so a rule that
 // judges retention never touches a vault ARN that may still be unknown during preview.
 
-import type { Lifecycle } from "../../components/backup/rules/lifecycle";
+import type { Lifecycle } from "@gatevault/aws-model/backup/lifecycle";
 
 /** What AWS Backup runs when a rule has no schedule: daily at 05:00 UTC. */
 export const DEFAULT_SCHEDULE = "cron(0 5 ? * * *)";

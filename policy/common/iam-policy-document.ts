@@ -3,7 +3,7 @@
 // conditions normalised to lists, and IAM's action matching. Pure, shared by every rule that
 // reads a policy.
 
-import { actionMatches } from "../../components/shared/iam/wildcards";
+import { actionMatches } from "@gatevault/aws-model/iam/wildcards";
 import { isObject, parseJsonObject, Parsed, stringList } from "./parse-json";
 
 // IAM action matching, shared with the evaluator in components/shared/iam.

@@ -2,7 +2,7 @@
 // defaults agree (a stack's policy config sets them per rule).
 
 import type { PolicyConfigSchema } from "@pulumi/policy";
-import { MAX_RETENTION_DAYS } from "../../components/backup/rules/lifecycle";
+import { MAX_RETENTION_DAYS } from "@gatevault/aws-model/backup/lifecycle";
 
 type ParameterSchema = PolicyConfigSchema["properties"][string];
 

@@ -2,8 +2,8 @@
 // the API and, where one is to blame, the route.
 
 import { expect } from "chai";
+import { resourcePaths } from "@gatevault/aws-model/apigateway/paths";
 import { API_LIMITS } from "../../components/api/openapi";
-import { resourcePaths } from "../../components/api/openapi/paths";
 import { apiConfig, build, buildProblems, configProblems, editApi, expectProblem, LAMBDA_ARN } from "./support";
 
 const mockRoute = (path: string, method = "GET") => ({ path, method, integration: { type: "MOCK" } });

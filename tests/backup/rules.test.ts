@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { parseBackupSchedule, runsEveryDay } from "../../components/backup/rules/cron";
-import { lifecycleProblems, windowProblems } from "../../components/backup/rules/lifecycle";
+import { parseBackupSchedule, runsEveryDay } from "@gatevault/aws-model/backup/cron";
+import { lifecycleProblems, windowProblems } from "@gatevault/aws-model/backup/lifecycle";
 
 describe("backup rule validation (pure)", () => {
     describe("schedules", () => {

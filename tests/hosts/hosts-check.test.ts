@@ -20,7 +20,7 @@ describe("hosts-check: the offline plan against Pulumi's own hosts", function ()
     this.timeout(300_000);
 
     let hosts: HostsRuns;
-    let offline: Record<keyof HostsRuns, PlanResult>;
+    let offline: Record<"dev" | "prod" | "noncompliant", PlanResult>;
     before(async () => {
         offline = {
             dev: await shippedPlan("dev"),

@@ -1,9 +1,9 @@
 // The management-policy syntax check every document passes before it is merged.
 
 import { expect } from "chai";
-import { effectivePolicy } from "../../components/backup/org-policy/effective";
-import { formatJsonPath } from "../../components/backup/org-policy/json";
-import { documentProblems } from "../../components/backup/org-policy/operators";
+import { effectivePolicy } from "@gatevault/aws-model/org-policy/effective";
+import { formatJsonPath } from "@gatevault/aws-model/org-policy/json";
+import { documentProblems } from "@gatevault/aws-model/org-policy/operators";
 
 const malformed: [string, unknown, string, RegExp][] = [
     ["a list instead of a policy", [], "$", /a policy must be a JSON object \(got a list\)/],

@@ -3,7 +3,7 @@
 
 import { expect } from "chai";
 import fc from "fast-check";
-import { effectivePolicy } from "../../components/backup/org-policy/effective";
+import { effectivePolicy } from "@gatevault/aws-model/org-policy/effective";
 
 const CONTROL = "@@operators_allowed_for_child_policies";
 const key = fc.constantFrom("alpha", "beta", "gamma");

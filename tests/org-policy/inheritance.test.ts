@@ -3,7 +3,7 @@
 // of policies attached to one node, root first.
 
 import { expect } from "chai";
-import { effectivePolicy, PolicyDocumentError } from "../../components/backup/org-policy/effective";
+import { effectivePolicy, PolicyDocumentError } from "@gatevault/aws-model/org-policy/effective";
 
 type Level = unknown[];
 

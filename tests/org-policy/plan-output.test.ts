@@ -2,7 +2,7 @@
 // policy it receives from the stack's policies and its shortest retention.
 
 import { expect } from "chai";
-import { effectivePolicy } from "../../components/backup/org-policy/effective";
+import { effectivePolicy } from "@gatevault/aws-model/org-policy/effective";
 import { renderHuman, renderJson } from "../../tools/plan/render";
 import { shippedPlan } from "../support/shipped-plans";
 import { planEditedStack } from "../support/stacks";

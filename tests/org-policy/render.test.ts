@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { effectivePolicy } from "../../components/backup/org-policy/effective";
-import { documentProblems } from "../../components/backup/org-policy/operators";
+import { effectivePolicy } from "@gatevault/aws-model/org-policy/effective";
+import { documentProblems } from "@gatevault/aws-model/org-policy/operators";
 import { policyContent, renderBackupPolicy } from "../../components/backup/org-policy/render";
 import { parsedOrgPolicies } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { planRetentions } from "../../components/backup/org-policy/retention";
+import { planRetentions } from "@gatevault/aws-model/org-policy/retention";
 
 const copyArn = "arn:aws:backup:eu-central-1:$account:backup-vault:copy";
 

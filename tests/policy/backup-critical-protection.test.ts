@@ -8,7 +8,7 @@
 import * as aws from "@pulumi/aws";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { expect } from "chai";
-import { GuardedKind, PROD_GUARDS } from "../../components/backup/protection";
+import { GuardedKind, PROD_GUARDS } from "@gatevault/aws-model/backup/protection";
 import { criticalProtection, criticalResources, MEMBER_STACK_SET_COMPONENT } from "../../policy/backup/critical-protection";
 import { evaluatePolicies, type Violation } from "../../tools/plan/evaluate";
 import type { RecordedResource } from "../../tools/plan/recorder";

@@ -4,6 +4,7 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { complianceFramework } from "../../policy/common/control-metadata";
 import { EXEMPTIONS_PROPERTY } from "../../policy/common/exemptions";
 import { policies } from "../../policy/policies";
 import type { GatevaultPolicy } from "../../policy/types";
@@ -69,6 +70,33 @@ describe("policy: the pack", () => {
             expect(p.remediationSteps.length, p.name).to.be.greaterThan(20);
             for (const control of p.controls) expect(control, p.name).to.match(CONTROL);
         }
+    });
+
+    it("gives each rule's controls to @pulumi/policy's tags and framework, which the Pulumi CLI and Pulumi Cloud show", () => {
+        for (const p of policies) {
+            expect(p.tags, p.name).to.deep.equal(p.controls);
+            if (p.controls.length === 0) expect(p.framework, p.name).to.equal(undefined);
+            else expect(p.framework?.reference, p.name).to.equal(p.controls[0].slice(p.controls[0].indexOf(":") + 1));
+            // Every control names a framework the mapping knows, wherever the rule lists it.
+            for (const control of p.controls) expect(complianceFramework(control), `${p.name}: ${control}`).to.not.equal(undefined);
+        }
+        // The pages the controls are specified on, as AWS's documentation spells them: Security Hub
+        // anchors each control as <service>-<n> on its service's page; each AWS Config managed rule
+        // has a page of its own (docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html,
+        // docs.aws.amazon.com/config/latest/developerguide/backup-recovery-point-minimum-retention-check.html).
+        expect(policies.find((p) => p.name === "apigateway-execution-logging")?.framework).to.deep.equal({
+            name: "AWS Security Hub",
+            version: "",
+            reference: "APIGateway.1",
+            specification: "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html#apigateway-1",
+        });
+        expect(complianceFramework("AWSConfig:backup-recovery-point-minimum-retention-check")?.specification).to.equal(
+            "https://docs.aws.amazon.com/config/latest/developerguide/backup-recovery-point-minimum-retention-check.html",
+        );
+        expect(complianceFramework("ControlTower:CT.APIGATEWAY.PR.6")?.specification).to.equal(
+            "https://docs.aws.amazon.com/controltower/latest/controlreference/api-gateway-rules.html#ct-apigateway-pr-6-description",
+        );
+        expect(complianceFramework("Unknown:X.1")).to.equal(undefined);
     });
 
     it("keeps one rule per file, and registers every rule file", () => {

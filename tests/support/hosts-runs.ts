@@ -1,14 +1,19 @@
 // One run through Pulumi's own hosts per case, shared by the test files that read it. Each case
 // costs a program process under ts-node; the policy-pack process is shared. The programs run one
 // after another, because the test engine uses the SDK's process-wide state (as the offline plan
-// does). All of it happens in a child process of its own (./background.ts), started when mocha
-// loads (./background-start.ts), so that it runs beside the in-process tests and their plans.
+// does). Beside them, the pack is published and installed as Pulumi does it
+// (tools/policy-pack/publish.ts) and started from where it was installed. All of it happens in a
+// child process of its own (./background.ts), started when mocha loads (./background-start.ts),
+// so that it runs beside the in-process tests and their plans.
 
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { HostsRun, runThroughHosts, stackContext, startAnalyzer } from "../../tools/hosts/index";
+import type { AnalyzerHost, AnalyzerInfo } from "../../tools/hosts/analyzer-host";
+import { analyzeWith, HostsRun, runThroughHosts, stackContext, startAnalyzer } from "../../tools/hosts/index";
+import type { Violation } from "../../tools/plan/evaluate";
 import { REPO_ROOT } from "../../tools/plan/index";
+import { InstalledPack, publishAndInstall } from "../../tools/policy-pack/publish";
 import { callInChild } from "./background";
 
 export const NONCOMPLIANT_PROGRAM = path.join(REPO_ROOT, "tests", "fixtures", "noncompliant", "program.ts");
@@ -25,11 +30,30 @@ export interface HostsCase {
     tsNode: TsNodeSeen | null;
 }
 
+/** The pack as `pulumi policy publish` ships it, installed and started as the Pulumi CLI does. */
+export interface PublishedPackRun {
+    /** Why publishing, installing or starting it failed. */
+    error?: string;
+    /** `npm pack`'s stdout, which Pulumi reads as the tarball's name. */
+    packStdout?: string;
+    /** The tarball's entries. */
+    files?: string[];
+    /** The versions installed beside it (node_modules/<name>/package.json). */
+    installed?: Record<string, string>;
+    /** GetAnalyzerInfo of the pack in the repository: what `pulumi policy publish` uploads. */
+    repoInfo?: AnalyzerInfo;
+    /** GetAnalyzerInfo of the installed pack. */
+    info?: AnalyzerInfo;
+    /** The non-compliant fixture's resources (its run through the hosts) analyzed by the installed pack. */
+    noncompliantViolations?: Violation[];
+}
+
 export interface HostsRuns {
     dev: HostsCase;
     prod: HostsCase;
     /** The non-compliant fixture on the prod stack. */
     noncompliant: HostsCase;
+    published: PublishedPackRun;
 }
 
 let runs: PromiseLike<HostsRuns> | undefined;
@@ -60,14 +84,59 @@ export async function runAllThroughHosts(): Promise<HostsRuns> {
     // (cmd/run-policy-pack drops it).
     const pack = startAnalyzer(stackContext({ stack: "prod" }), "127.0.0.1:0");
     pack.catch(() => undefined);
+    // Published, installed and started beside the programs' runs: npm and the pack are processes of their own.
+    const published = startPublishedPack();
     try {
         const dev = await probed(async (env) => runThroughHosts({ stack: "dev", programEnv: env }, await pack));
         const prod = await probed(async (env) => runThroughHosts({ stack: "prod", programEnv: env }, await pack));
         const noncompliant = await probed(async (env) => runThroughHosts({ stack: "prod", program: NONCOMPLIANT_PROGRAM, programEnv: env }, await pack));
-        return { dev, prod, noncompliant };
+        return { dev, prod, noncompliant, published: await finishPublishedPack(published, await pack, noncompliant.run) };
     } finally {
         await (await pack.catch(() => undefined))?.stop();
+        const started = await published.catch(() => undefined);
+        await started?.analyzer?.stop();
+        started?.installed?.remove();
     }
+}
+
+interface StartedPublishedPack {
+    installed?: InstalledPack;
+    analyzer?: AnalyzerHost;
+    error?: string;
+}
+
+/** Publishes and installs the pack as Pulumi does, then starts it where it was installed. */
+async function startPublishedPack(): Promise<StartedPublishedPack> {
+    const started: StartedPublishedPack = {};
+    try {
+        started.installed = await publishAndInstall(path.join(REPO_ROOT, "policy"));
+        started.analyzer = await startAnalyzer(stackContext({ stack: "prod" }), "127.0.0.1:0", started.installed.dir);
+    } catch (err) {
+        started.error = (err as Error).message;
+    }
+    return started;
+}
+
+/** The installed pack's GetAnalyzerInfo and its analysis of the non-compliant resources, beside the repository pack's GetAnalyzerInfo. */
+async function finishPublishedPack(starting: Promise<StartedPublishedPack>, repoPack: AnalyzerHost, noncompliant: HostsRun): Promise<PublishedPackRun> {
+    const result: PublishedPackRun = { repoInfo: await repoPack.info() };
+    const { installed, analyzer, error } = await starting;
+    result.packStdout = installed?.packStdout;
+    result.files = installed?.files;
+    try {
+        if (error) throw new Error(error);
+        result.installed = Object.fromEntries(
+            ["@pulumi/policy", "@pulumi/pulumi", "typescript", "ts-node", "@gatevault/aws-model"].map((name) => [
+                name,
+                (JSON.parse(fs.readFileSync(path.join(installed!.dir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version,
+            ]),
+        );
+        result.info = await analyzer!.info();
+        result.noncompliantViolations = await analyzeWith(analyzer!, stackContext({ stack: "prod" }), noncompliant.resources);
+    } catch (err) {
+        result.error = (err as Error).message;
+    }
+    return result;
 }
 
 /** Starts the runs (once per test process) and resolves with them. */

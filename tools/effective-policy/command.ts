@@ -21,6 +21,10 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { CompiledPolicy, InheritanceState } from "@gatevault/aws-model/org-policy/effective";
+import { formatJsonPath } from "@gatevault/aws-model/org-policy/json";
+import { lowerPolicy } from "@gatevault/aws-model/org-policy/operators";
+import { planRetentions } from "@gatevault/aws-model/org-policy/retention";
 import { parseCommandLine } from "../command-line";
 import { engineConfig, loadProject } from "../plan/project";
 import { memberRequirements } from "../../components/backup/org-policy/member-requirements";
@@ -30,10 +34,6 @@ import { coverageOf, describeCoverage } from "../../components/backup/org-policy
 import { parseExportedTree, withExportedTree } from "../../components/backup/org-policy/tree-file";
 import { ConfigValidationError, isConfigValidationError, parseStackConfig } from "../../components/config";
 import type { OrgBackupPoliciesConfig } from "../../components/config/org-backup-policies";
-import { CompiledPolicy, InheritanceState } from "../../components/backup/org-policy/effective";
-import { formatJsonPath } from "../../components/backup/org-policy/json";
-import { lowerPolicy } from "../../components/backup/org-policy/operators";
-import { planRetentions } from "../../components/backup/org-policy/retention";
 
 /** What the command prints, and its exit code. */
 export interface CommandResult {

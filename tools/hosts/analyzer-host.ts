@@ -19,7 +19,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
-import type { EnforcementLevel } from "@pulumi/policy";
+import type { EnforcementLevel, PolicyComplianceFramework, Severity } from "@pulumi/policy";
 import type { EngineConfig } from "../plan/project";
 import { locateModule } from "./language-host";
 import type { AnalyzerPackConfig, AnalyzerPolicyInfo } from "./policy-config";
@@ -33,6 +33,8 @@ const analyzerrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
 
 // analyzer.proto EnforcementLevel, in enum order.
 const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
+// analyzer.proto PolicySeverity, in enum order (0 is POLICY_SEVERITY_UNSPECIFIED).
+const SEVERITIES: readonly (Severity | undefined)[] = [undefined, "low", "medium", "high", "critical"];
 
 export interface AnalyzerStart {
     packDir: string;
@@ -83,10 +85,20 @@ export interface AnalyzerDiagnostic {
     urn: string;
 }
 
+/** What GetAnalyzerInfo says about a policy beyond what config reconciliation reads: the metadata `pulumi policy publish` uploads. */
+export interface AnalyzerPolicyMetadata extends AnalyzerPolicyInfo {
+    description: string;
+    severity?: Severity;
+    framework?: PolicyComplianceFramework;
+    tags: string[];
+    remediationSteps: string;
+    url: string;
+}
+
 export interface AnalyzerInfo {
     name: string;
     version: string;
-    policies: AnalyzerPolicyInfo[];
+    policies: AnalyzerPolicyMetadata[];
     initialConfig: AnalyzerPackConfig;
 }
 
@@ -237,12 +249,21 @@ export class AnalyzerHost {
 
     async info(): Promise<AnalyzerInfo> {
         const info = await unary(this.client, "getAnalyzerInfo", new emptyproto.Empty());
-        const policies: AnalyzerPolicyInfo[] = info.getPoliciesList().map((p: any) => {
+        const policies: AnalyzerPolicyMetadata[] = info.getPoliciesList().map((p: any) => {
             const schema = p.getConfigschema();
+            const framework = p.getFramework();
             return {
                 name: p.getName(),
                 enforcementLevel: LEVELS[p.getEnforcementlevel()],
                 configSchema: schema ? { properties: schema.getProperties()?.toJavaScript() ?? {}, required: schema.getRequiredList() } : undefined,
+                description: p.getDescription(),
+                severity: SEVERITIES[p.getSeverity()],
+                framework: framework
+                    ? { name: framework.getName(), version: framework.getVersion(), reference: framework.getReference(), specification: framework.getSpecification() }
+                    : undefined,
+                tags: p.getTagsList(),
+                remediationSteps: p.getRemediationSteps(),
+                url: p.getUrl(),
             };
         });
         const initialConfig: AnalyzerPackConfig = {};

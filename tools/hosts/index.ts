@@ -66,9 +66,8 @@ export function stackContext(opts: HostsOptions): StackContext {
     };
 }
 
-/** Starts the project's policy pack (`policy/`) for a stack, as `--policy-pack policy` does. */
-export function startAnalyzer(ctx: StackContext, engineAddress: string): Promise<AnalyzerHost> {
-    const packDir = path.join(ctx.projectDir, "policy");
+/** Starts the project's policy pack (`policy/`, or `packDir`) for a stack, as `--policy-pack policy` does. */
+export function startAnalyzer(ctx: StackContext, engineAddress: string, packDir = path.join(ctx.projectDir, "policy")): Promise<AnalyzerHost> {
     return AnalyzerHost.start({
         packDir,
         runtime: readRuntime(path.join(packDir, "PulumiPolicy.yaml")).options,

@@ -2,10 +2,10 @@
 // with config routes as overlays (matched by method and path) and defaultIntegration for
 // the operations no route mentions.
 
+import { OPERATION_KEYS } from "@gatevault/aws-model/apigateway/paths";
 import { routeKey, routePathProblems } from "../../config/api/http";
 import type { BuildContext } from "./context";
 import { PlannedOperation } from "./operations";
-import { OPERATION_KEYS } from "./paths";
 
 function isObject(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);

@@ -18,9 +18,9 @@
 // header. An authorizer that identifies callers only by context or stage variables cannot be a
 // key, so caching such a method is refused rather than shared between callers.
 
+import type { HttpMethod } from "@gatevault/aws-model/apigateway/methods";
 import type { RouteConfig } from "../../config/api";
 import { DEFAULT_IDENTITY_SOURCE } from "../../config/api/authorizers";
-import type { HttpMethod } from "../../config/api/http";
 import type { BuildContext } from "./context";
 import { API_KEY_SCHEME } from "./authorizers";
 

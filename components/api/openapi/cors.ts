@@ -1,11 +1,11 @@
 // CORS: the OPTIONS preflight (a MOCK integration), and the headers that go on gateway
 // responses and non-proxy integration responses so browsers can read them.
 
+import type { HttpMethod } from "@gatevault/aws-model/apigateway/methods";
 import type { ApiConfig, CorsConfig } from "../../config/api";
 import { DEFAULT_IDENTITY_SOURCE } from "../../config/api/authorizers";
 import { API_KEY_SCHEME } from "./authorizers";
 import { API_KEY_HEADER } from "./cache-keys";
-import type { HttpMethod } from "../../config/api/http";
 
 const quote = (value: string) => `'${value}'`;
 

@@ -2,8 +2,9 @@
 // extensions out. No Pulumi here; values that only exist at deploy time are tokens the
 // component substitutes. Every problem found is reported at once, with its key path.
 
+import type { HttpMethod } from "@gatevault/aws-model/apigateway/methods";
+import { operationKey } from "@gatevault/aws-model/apigateway/paths";
 import type { ApiConfig, ThrottleConfig } from "../../config/api";
-import type { HttpMethod } from "../../config/api/http";
 import type { ConfigProblem } from "../../config/errors";
 import type { KeyPath } from "../../config/problems";
 import { apiKeyScheme, API_KEY_SCHEME, LambdaAuthorizerTarget, securitySchemes } from "./authorizers";
@@ -18,14 +19,13 @@ import { buildModels, ignoredKeywordWarnings } from "./models";
 import { overridesStageCaching } from "./cache-keys";
 import { buildOperation, pathParameters } from "./operation";
 import { operationsFromRoutes, PlannedOperation } from "./operations";
-import { operationKey } from "./paths";
 import type { AvailableTargets, Reference } from "./references";
 import { REQUEST_VALIDATORS } from "./validation";
 
 export type { AvailableTargets, Reference } from "./references";
 export type { MappingTemplate, ReadProjectFile } from "./files";
 export { substituteReferences, lambdaInvokeUri } from "./references";
-export { executeApiPattern, methodSettingsPath, usagePlanThrottlePath } from "./paths";
+export { executeApiPattern, methodSettingsPath, usagePlanThrottlePath } from "@gatevault/aws-model/apigateway/paths";
 export { API_LIMITS } from "./limits";
 
 export interface ApiDocumentInputs {

@@ -1,12 +1,13 @@
 // x-amazon-apigateway-integration for one operation, from the route's integration config.
 
+import type { HttpMethod } from "@gatevault/aws-model/apigateway/methods";
+import { pathVariables } from "@gatevault/aws-model/apigateway/paths";
 import type { IntegrationConfig, IntegrationType } from "../../config/api";
 import { MAX_INTEGRATION_TIMEOUT_MS } from "../../config/api/integration";
 import type { KeyPath } from "../../config/problems";
 import type { BuildContext, OperationTarget } from "./context";
 import { integrationResponses } from "./integration-responses";
 import { recordTemplates } from "./templates";
-import { pathVariables } from "./paths";
 
 export interface BuiltIntegration {
     extension: Record<string, unknown>;

@@ -5,10 +5,10 @@
 // APIs, not for all the APIs in an account". So the resource count is checked against the API's
 // own `resourceQuota` (config, default 300); the other limits here are fixed for every API.
 
+import { newResources, pathSegments } from "@gatevault/aws-model/apigateway/paths";
 import { DEFAULT_RESOURCE_QUOTA } from "../../config/api";
 import type { KeyPath } from "../../config/problems";
 import type { BuildContext } from "./context";
-import { newResources, pathSegments } from "./paths";
 
 export const API_LIMITS = {
     /** API Gateway's default quota; an API whose quota was raised says so in `resourceQuota`. */

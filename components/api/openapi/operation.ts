@@ -1,12 +1,12 @@
 // One OpenAPI operation with its gateway extensions: parameters, body, responses, security,
 // validator and integration.
 
+import { pathVariables } from "@gatevault/aws-model/apigateway/paths";
 import type { BuildContext } from "./context";
 import { BuiltIntegration, buildIntegration } from "./integrations";
 import { methodSecurity } from "./authorizers";
 import { CacheKeys, cacheKeysFor, isCached } from "./cache-keys";
 import type { PlannedOperation } from "./operations";
-import { pathVariables } from "./paths";
 import { methodParameters, Parameter, requestBody, requiresParameters, validatorFor } from "./validation";
 
 export interface BuiltOperation {

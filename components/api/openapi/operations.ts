@@ -1,8 +1,9 @@
 // The operations a document will have, each with the config that shapes it: from routes,
 // or from a bring-your-own document with routes as overlays.
 
+import type { HttpMethod } from "@gatevault/aws-model/apigateway/methods";
 import type { IntegrationConfig, RouteConfig } from "../../config/api";
-import { HttpMethod, routeKey } from "../../config/api/http";
+import { routeKey } from "../../config/api/http";
 import type { KeyPath } from "../../config/problems";
 import type { BuildContext } from "./context";
 

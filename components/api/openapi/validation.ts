@@ -1,8 +1,8 @@
 // Request validation: the validators, the parameters a method declares, its request body,
 // and which validator each method uses.
 
+import { pathVariables } from "@gatevault/aws-model/apigateway/paths";
 import type { RouteConfig } from "../../config/api";
-import { pathVariables } from "./paths";
 
 /** Defined once per API; each method names the one it needs. */
 export const REQUEST_VALIDATORS = {

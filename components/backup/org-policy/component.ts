@@ -5,10 +5,10 @@
 
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { guardOptions } from "@gatevault/aws-model/backup/protection";
 import { ConfigValidationError, formatKeyPath } from "../../config/errors";
 import type { OrgBackupPoliciesConfig, OrgBackupPolicyConfig } from "../../config/org-backup-policies";
 import type { ProviderSet } from "../../shared/providers";
-import { guardOptions } from "../protection";
 import { backupPolicyTypeProblems } from "./organization-check";
 import { policyContent } from "./render";
 import { backupPolicyProblems } from "./validate";

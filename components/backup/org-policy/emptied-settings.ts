@@ -5,8 +5,8 @@
 // policy-operators.html, "Inheritance value operators".) Reported once, at the highest OU or
 // account where the setting is empty, because every node below inherits it.
 
+import { isJsonObject, JsonObject } from "@gatevault/aws-model/org-policy/json";
 import type { OrgBackupPoliciesConfig } from "../../config/org-backup-policies";
-import { isJsonObject, JsonObject } from "./json";
 import { OrganizationTree } from "./organization";
 
 const entries = (v: unknown): [string, JsonObject][] => (isJsonObject(v as JsonObject) ? Object.entries(v as JsonObject).filter((e): e is [string, JsonObject] => isJsonObject(e[1])) : []);

@@ -1,11 +1,10 @@
-// Organization backup policies: the pure model (render, validate, effective policy, retention)
-// and the component that deploys them.
+// Organization backup policies: the pure model (render, validate; the effective policy and
+// retention, which the policy pack reads too, are in @gatevault/aws-model/org-policy) and the
+// component that deploys them.
 
 export { BackupOrganisationPolicy, deployOrgBackupPolicies } from "./component";
 export type { BackupOrganisationPolicyArgs } from "./component";
 export { orgBackupPolicyConfigProblems } from "./config-problems";
-export { compilePolicy, effectivePolicy, InheritanceState, PolicyDocumentError } from "./effective";
-export type { CompiledPolicy, EffectivePolicy, IgnoredChange } from "./effective";
 export { memberRequirements } from "./member-requirements";
 export type { MemberRequirements } from "./member-requirements";
 export { deployMemberAccountBackups, MemberAccountBackup, memberProvider } from "./member-account";
@@ -17,8 +16,6 @@ export type { MemberAccountDeployment, MemberRole, MemberVault } from "./member-
 export { previewFromConfigSource, previewOrgBackupPolicies } from "./preview";
 export type { TargetPreview } from "./preview";
 export { policyContent, renderBackupPolicy } from "./render";
-export { planRetentions } from "./retention";
-export type { PlanRetention, RetentionReport, RuleRetention } from "./retention";
 export { backupPolicyProblems, orgBackupPoliciesProblems } from "./validate";
 export { deployMemberStackSets, MemberStackSet } from "./stack-set/component";
 export type { MemberStackSetArgs } from "./stack-set/component";

@@ -3,8 +3,8 @@
 // this stack's policies) names in the account itself. Vault names, regions and role names come
 // from the effective policy, never from a second copy in config, so the two cannot drift.
 
+import type { JsonObject } from "@gatevault/aws-model/org-policy/json";
 import type { MemberBackupResourcesConfig, OrgBackupPoliciesConfig } from "../../config/org-backup-policies";
-import type { JsonObject } from "./json";
 import { memberRequirements, MemberRequirements } from "./member-requirements";
 import { OrganizationTree } from "./organization";
 

@@ -5,12 +5,12 @@
 // organization to share the vault keys with. Paths are relative to `gatevault:orgBackupPolicies`.
 
 import { Region } from "@pulumi/aws/types/enums";
+import { planRetentions, RetentionReport } from "@gatevault/aws-model/org-policy/retention";
 import type { VaultLockConfig } from "../../config/backup";
 import type { OrgBackupPoliciesConfig } from "../../config/org-backup-policies";
 import { partitionOf } from "../arns";
 import { retentionUnderLock } from "../validation/lock-problems";
 import { memberAccountDeployments, MemberAccountDeployment } from "./member-deployments";
-import { planRetentions, RetentionReport } from "./retention";
 import type { PolicyConfigProblem } from "./validate";
 
 /** Regions the installed AWS provider accepts; it refuses to configure any other. */

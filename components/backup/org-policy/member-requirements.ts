@@ -3,7 +3,7 @@
 // same-account copy actions write to, and the IAM roles the selections name. Read from the
 // effective policy, so inherited plans count too.
 
-import { isJsonObject, JsonObject } from "./json";
+import { isJsonObject, JsonObject } from "@gatevault/aws-model/org-policy/json";
 
 export interface RequiredVault {
     region: string;

@@ -2,8 +2,8 @@
 // parent) and the policies the config attaches at each node: enough to compute what every
 // OU and account inherits from this stack's policies.
 
+import { compilePolicy, CompiledPolicy, InheritanceState } from "@gatevault/aws-model/org-policy/effective";
 import type { OrgBackupPoliciesConfig } from "../../config/org-backup-policies";
-import { compilePolicy, CompiledPolicy, InheritanceState } from "./effective";
 import { renderBackupPolicy } from "./render";
 
 export type OrgNodeKind = "root" | "ou" | "account";

@@ -2,14 +2,14 @@
 // stack's policies, the shortest retention in it, what it needs in the account, and which
 // lower-level changes the policies' child restrictions cancel. The offline plan prints this.
 
+import { formatJsonPath, JsonObject } from "@gatevault/aws-model/org-policy/json";
+import { describeRetentionProblems, planRetentions } from "@gatevault/aws-model/org-policy/retention";
 import { isConfigValidationError, parseStackConfig } from "../../config";
 import type { OrgBackupPoliciesConfig } from "../../config/org-backup-policies";
 import type { ConfigSource } from "../../config/source";
 import { orgBackupPolicyConfigProblems } from "./config-problems";
-import { formatJsonPath, JsonObject } from "./json";
 import { memberRequirements, MemberRequirements } from "./member-requirements";
 import { OrganizationTree, OrgNodeKind } from "./organization";
-import { describeRetentionProblems, planRetentions } from "./retention";
 import { Coverage, coverageOf } from "./stack-set/coverage";
 
 export interface CancelledChange {

@@ -3,6 +3,8 @@
 // for it), copy actions keyed by their exact target vault ARN, and
 // `@@operators_allowed_for_child_policies` where the config restricts lower policies.
 
+import { isJsonObject, Json, JsonObject } from "@gatevault/aws-model/org-policy/json";
+import { ALL_OPERATORS, APPEND, ASSIGN, CHILD_CONTROL, NO_OPERATORS, REMOVE } from "@gatevault/aws-model/org-policy/operators";
 import type {
     BackupPlanConfig,
     BackupRuleConfig,
@@ -12,8 +14,6 @@ import type {
     ListSetting,
     OrgBackupPolicyConfig,
 } from "../../config/org-backup-policies";
-import { isJsonObject, Json, JsonObject } from "./json";
-import { ALL_OPERATORS, APPEND, ASSIGN, CHILD_CONTROL, NO_OPERATORS, REMOVE } from "./operators";
 
 const assign = (value: string | number | boolean | string[]): JsonObject => ({
     [ASSIGN]: Array.isArray(value) ? value : String(value),

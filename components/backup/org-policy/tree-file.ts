@@ -5,8 +5,8 @@
 // API_ListOrganizationalUnitsForParent.html, API_ListAccountsForParent.html: `Roots[].Id`,
 // `OrganizationalUnits[].{Id, Name}`, `Accounts[].{Id, Name, Status}`). Pure: the caller reads the file.
 
+import { formatJsonPath, isJsonObject } from "@gatevault/aws-model/org-policy/json";
 import type { OrgBackupPoliciesConfig } from "../../config/org-backup-policies";
-import { formatJsonPath, isJsonObject } from "./json";
 
 export interface ExportedTree {
     rootId: string;

@@ -4,10 +4,10 @@
 // target a path to the root. Each problem carries its key path (relative to
 // `gatevault:orgBackupPolicies`) and names the policy, plan and rule it is about.
 
+import { parseBackupSchedule } from "@gatevault/aws-model/backup/cron";
+import { lifecycleProblems, windowProblems } from "@gatevault/aws-model/backup/lifecycle";
 import { MAX_CONDITIONS_PER_SELECTION, MAX_POLICY_CHARACTERS } from "../../config/org-backup-formats";
 import type { BackupPlanConfig, BackupRuleConfig, OrgBackupPoliciesConfig, OrgBackupPolicyConfig } from "../../config/org-backup-policies";
-import { parseBackupSchedule } from "../rules/cron";
-import { lifecycleProblems, windowProblems } from "../rules/lifecycle";
 import type { PathProblem } from "../validation/problem";
 import { conditionName, policyContent, settingName } from "./render";
 

@@ -9,12 +9,12 @@
 // What reaches the account: the effective policy of the stack's account when it is declared
 // under organization.accounts; otherwise only the policies attached to the root are known to.
 
+import type { JsonObject } from "@gatevault/aws-model/org-policy/json";
+import { isJsonObject } from "@gatevault/aws-model/org-policy/json";
+import { InheritanceState } from "@gatevault/aws-model/org-policy/effective";
+import { compilePolicy } from "@gatevault/aws-model/org-policy/effective";
 import type { GatevaultConfig } from "../../config";
-import type { JsonObject } from "../org-policy/json";
-import { isJsonObject } from "../org-policy/json";
 import { OrganizationTree } from "../org-policy/organization";
-import { InheritanceState } from "../org-policy/effective";
-import { compilePolicy } from "../org-policy/effective";
 import { renderBackupPolicy } from "../org-policy/render";
 
 export interface TagSelection {

@@ -1,9 +1,9 @@
 // Vault lock limits. Compliance mode is irreversible once its grace period ends, so it is
 // accepted only when config asks for it twice: `mode: compliance` and `changeableForDays`.
 
+import { MAX_RETENTION_DAYS, wholeDaysProblem } from "@gatevault/aws-model/backup/lifecycle";
 import type { ConfigProblem } from "../../config/errors";
 import type { KeyPath } from "../../config/problems";
-import { MAX_RETENTION_DAYS, wholeDaysProblem } from "../rules/lifecycle";
 import { atKeyPath, PathProblem } from "./problem";
 
 /** AWS refuses a compliance-mode grace period shorter than this. */

@@ -2,11 +2,11 @@
 // windows, lifecycle (continuous or not), copy lifecycles and the selection. Every message
 // names the plan and the rule; paths are relative to the plan.
 
+import { parseBackupSchedule } from "@gatevault/aws-model/backup/cron";
+import { lifecycleProblems, windowProblems } from "@gatevault/aws-model/backup/lifecycle";
 import type { PlanConfig } from "../../config/backup";
 import { MAX_SELECTION_NAME, resourceSelectionName, SELECTION_NAME, tierSelectionName } from "../names";
 import { describeCopyTarget, effectiveRule, EffectiveRule, presetNote } from "../presets";
-import { parseBackupSchedule } from "../rules/cron";
-import { lifecycleProblems, windowProblems } from "../rules/lifecycle";
 import { PathProblem, ruleLabel } from "./problem";
 
 function ruleProblems(plan: PlanConfig, rule: EffectiveRule, base: (string | number)[]): PathProblem[] {

@@ -1,8 +1,8 @@
 // Checks on the restore testing config: the schedule, one selection per resource type, and
 // AWS's rule that tag conditions only narrow a selection of every resource (`["*"]`).
 
+import { parseBackupSchedule } from "@gatevault/aws-model/backup/cron";
 import type { RestoreTestingConfig } from "../../config/backup";
-import { parseBackupSchedule } from "../rules/cron";
 import type { PathProblem } from "./problem";
 
 export function restoreTestingProblems(rt: RestoreTestingConfig): PathProblem[] {

@@ -1,9 +1,8 @@
 // HTTP methods and API Gateway resource paths as config spells them.
 
+import { HttpMethod, httpMethods } from "@gatevault/aws-model/apigateway/methods";
 import { z } from "zod";
 
-export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
-export type HttpMethod = (typeof httpMethods)[number];
 export const httpMethodSchema = z.enum(httpMethods);
 
 const LITERAL_SEGMENT = /^[A-Za-z0-9._~:@!$&'()*+,;=-]+$/;

@@ -17,8 +17,8 @@
 // Not modelled (refused with UnsupportedPolicyError): Date*, IpAddress, Binary operators and
 // policy variables.
 
+import { arnLike, globMatch } from "@gatevault/aws-model/iam/wildcards";
 import { UnsupportedPolicyError } from "./statements";
-import { arnLike, globMatch } from "./wildcards";
 
 /** What the request carries: condition key → value (single-valued) or values (multivalued). */
 export type RequestContext = Record<string, string | string[] | undefined>;

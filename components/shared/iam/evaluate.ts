@@ -17,9 +17,9 @@
 // Not modelled: SCPs, RCPs, permission boundaries, session policies, VPC endpoint policies
 // (gatevault generates none of them); the answer is what the documents given allow.
 
+import { actionMatches, resourceMatches } from "@gatevault/aws-model/iam/wildcards";
 import { conditionHolds, RequestContext } from "./conditions";
 import { IamPolicy, IamStatement, PrincipalMap, readPolicy, UnsupportedPolicyError } from "./statements";
-import { actionMatches, resourceMatches } from "./wildcards";
 
 export type PrincipalRef =
     /** A session of an IAM role (what a CI deploy or a break-glass login is). */

@@ -7,4 +7,3 @@ export { conditionHolds } from "./conditions";
 export type { RequestContext } from "./conditions";
 export { readPolicy, UnsupportedPolicyError } from "./statements";
 export type { IamPolicy, IamStatement } from "./statements";
-export { actionMatches, arnLike, globMatch, resourceMatches } from "./wildcards";

@@ -7,7 +7,7 @@
 // x-amazon-apigateway-endpoint-configuration, x-amazon-apigateway-minimum-compression-size
 // (responses are never compressed), documentation parts.
 
-import { OPERATION_KEYS } from "../../../components/api/openapi/paths";
+import { OPERATION_KEYS } from "@gatevault/aws-model/apigateway/paths";
 
 export interface Parameter {
     name: string;

@@ -21,11 +21,11 @@
 
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { guardOptions } from "@gatevault/aws-model/backup/protection";
 import type { GatevaultConfig } from "../../../config";
 import { ConfigValidationError } from "../../../config/errors";
 import type { StackSetsConfig } from "../../../config/org-backup-policies";
 import type { ProviderSet } from "../../../shared/providers";
-import { guardOptions } from "../../protection";
 import { stackSetDeployments } from "./deployments";
 import type { OuStackSet } from "./layout";
 import { STACKSETS_SERVICE_PRINCIPAL, StackSetOrganizationView, stackSetPrerequisiteProblems } from "./prerequisites";

@@ -14,12 +14,12 @@
 //   cannot give one account more vaults.
 // - StackSets deploy within one partition, through the administrator's role.
 
+import { planRetentions } from "@gatevault/aws-model/org-policy/retention";
 import type { OrgBackupPoliciesConfig } from "../../../config/org-backup-policies";
 import { accountLayout } from "../member-deployments";
 import { lockRetentionProblems, MAX_ROLE_NAME, unreachableRegions } from "../member-problems";
 import { memberRequirements } from "../member-requirements";
 import { OrganizationTree } from "../organization";
-import { planRetentions } from "../retention";
 import type { PolicyConfigProblem } from "../validate";
 import { isUnder, OuStackSet, ouStackSets } from "./layout";
 

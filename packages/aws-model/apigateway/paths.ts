@@ -1,7 +1,7 @@
 // API Gateway's view of a route path: its resources, variables, and the three different
 // spellings other APIs use for "this method of this path".
 
-import type { HttpMethod } from "../../config/api/http";
+import type { HttpMethod } from "./methods";
 
 export interface PathVariable {
     name: string;
