@@ -1,7 +1,8 @@
 // The layers of docs/development.md "Layers", checked over the real import graph: no import
 // cycle in the program, the policy pack or the Lambda code; each layer imports only the ones
 // below it (index.ts → components/program.ts → component folders → components/config →
-// components/shared); functions/ imports nothing from components/; nothing uses tools/; and
+// components/shared → packages/aws-model); functions/ imports nothing from components/; the
+// pack nothing outside policy/ but the package; nothing uses tools/; and
 // the component folders depend on each other one way. Type-only imports count: a type is a
 // dependency for layering too. madge builds the graph once (about 2 s for ~260 files).
 
@@ -19,7 +20,7 @@ describe("layers: the import graph reads top-down", function () {
     let skipped: string[];
 
     before(async () => {
-        const result = await madge(["index.ts", "components", "functions", "policy"], {
+        const result = await madge(["index.ts", "components", "functions", "policy", "packages"], {
             baseDir: REPO_ROOT,
             fileExtensions: ["ts"],
             tsConfig: path.join(REPO_ROOT, "tsconfig.json"),
@@ -38,6 +39,8 @@ describe("layers: the import graph reads top-down", function () {
         expect(graph["components/backup/validation/config-problems.ts"]).to.include("components/config/backup.ts");
         expect(Object.keys(graph).filter((f) => f.startsWith("functions/"))).to.not.be.empty;
         expect(Object.keys(graph).filter((f) => f.startsWith("policy/"))).to.not.be.empty;
+        // `@gatevault/aws-model/...` resolves to the workspace's files, so the package is in the graph too.
+        expect(graph["policy/backup/critical-protection.ts"]).to.include("packages/aws-model/backup/protection.ts");
     });
 
     it("has no import cycle in index.ts, components/, functions/ or policy/", () => {
@@ -67,9 +70,12 @@ describe("layers: the rules refuse what docs/development.md forbids", () => {
         ["functions/uploads/handler.ts", "components/config/uploads.ts", /functions\/ .* imports nothing from components/],
         ["components/api/stack.ts", "tools/plan/index.ts", /nothing uses tools/],
         ["policy/backup/plan-retention.ts", "tools/plan/evaluate.ts", /nothing uses tools/],
-        ["components/backup/protection.ts", "policy/policies.ts", /nothing but tools\/ uses the policy pack/],
+        ["packages/aws-model/backup/protection.ts", "policy/policies.ts", /package of pure code/],
+        ["components/backup/plan.ts", "policy/policies.ts", /nothing but tools\/ uses the policy pack/],
+        ["policy/backup/plan-retention.ts", "components/backup/org-policy/render.ts", /imports nothing outside policy\//],
+        ["policy/apigateway/cache-keys.ts", "functions/authorizer/settings.ts", /imports nothing outside policy\//],
         ["components/api/stack.ts", "tests/support/stacks.ts", /nothing uses tests/],
-        ["packages/rules/cron.ts", "components/config/errors.ts", /package of pure code/],
+        ["packages/aws-model/backup/cron.ts", "components/config/errors.ts", /package of pure code/],
     ];
     for (const [from, to, rule] of refused) {
         it(`refuses ${from} -> ${to}`, () => expect(layerViolation(areaOf(from), areaOf(to))).to.match(rule));
@@ -82,13 +88,18 @@ describe("layers: the rules refuse what docs/development.md forbids", () => {
         ["components/config/authorizers.ts", "functions/authorizer/settings.ts"],
         ["components/config/authorizers.ts", "components/shared/lambda-limits.ts"],
         ["components/network/stack.ts", "components/api/index.ts"],
-        ["policy/backup/plan-retention.ts", "components/backup/rules/lifecycle.ts"],
-        ["components/config/api/route.ts", "packages/rules/cron.ts"],
+        ["policy/backup/plan-retention.ts", "packages/aws-model/backup/lifecycle.ts"],
+        ["components/config/api/route.ts", "packages/aws-model/apigateway/paths.ts"],
         ["tools/plan/index.ts", "components/program.ts"],
     ];
     for (const [from, to] of allowed) {
         it(`allows ${from} -> ${to}`, () => expect(layerViolation(areaOf(from), areaOf(to))).to.equal(undefined));
     }
+
+    it("places every file in a layer, and refuses one in a folder the table does not name", () => {
+        expect(areaOf("packages/aws-model/iam/wildcards.ts")).to.deep.equal({ kind: "package", name: "packages/aws-model" });
+        expect(() => areaOf("scripts/release.ts")).to.throw(/in no layer of docs\/development.md/);
+    });
 
     it("finds a cycle between component folders", () => {
         const graph = {

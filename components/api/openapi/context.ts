@@ -1,8 +1,8 @@
 // What every part of the document build shares: the API's config, where it sits in the
 // stack file, and the collectors for problems, references and mapping templates.
 
+import type { HttpMethod } from "@gatevault/aws-model/apigateway/methods";
 import type { ApiConfig } from "../../config/api";
-import type { HttpMethod } from "../../config/api/http";
 import { KeyPath, Problems } from "../../config/problems";
 import { ProjectFiles, MappingTemplate, ReadProjectFile } from "./files";
 import { AvailableTargets, References } from "./references";
