@@ -38,7 +38,7 @@ export function timeProcess(args: string[], okCodes: number[] = [0]): { ms: numb
 }
 
 /** Node's arguments before a TypeScript entry, as package.json's scripts start the tools. */
-export const TS_ENTRY = ["--require", "./tools/sdk-preload.js", "--require", "tsx/cjs"];
+export const TS_ENTRY = ["--require", "./tools/sdk-preload.js", "--require", "./loader/register.js"];
 
 /** `npm run plan` without npm: the node arguments of package.json's plan script. */
 export const PLAN = [...TS_ENTRY, "tools/plan.ts"];

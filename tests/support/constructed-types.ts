@@ -5,7 +5,7 @@
 // plans only show what the shipped configs reach; this shows what any config can.
 //
 // A plain text scan, not a TypeScript parse (loading the compiler costs over a second): it knows
-// the import forms below and fails on any other import of the two packages, so a new form cannot
+// the import and require forms below and fails on any other import of the two packages, so a new form cannot
 // silently hide constructions from it.
 
 import * as fs from "node:fs";
@@ -32,6 +32,8 @@ interface Binding {
 
 const IMPORT = /\bimport\s+(type\s+)?([^;]+?)\s+from\s+["'](@pulumi\/awsx?)(\/[^"']+)?["']/g;
 const MENTION = /["']@pulumi\/awsx?(\/[^"']*)?["']/g;
+// A package loaded where it is used (`const { ec2 } = require("@pulumi/awsx")`): named modules.
+const REQUIRE = /\bconst\s+\{([^}]*)\}\s*=\s*require\(\s*["'](@pulumi\/awsx?)["']\s*\)/g;
 
 function bindingsOf(file: string, source: string): Binding[] {
     const out: Binding[] = [];
@@ -54,8 +56,14 @@ function bindingsOf(file: string, source: string): Binding[] {
             throw new Error(`${file}: the scan does not know this import form, so it could miss constructions: ${line.replace(/\s+/g, " ")}`);
         }
     }
-    // Any other mention (require, dynamic import, re-export) is a form the scan does not follow.
-    const imports = [...source.matchAll(IMPORT)].length;
+    for (const [, names, pkg] of source.matchAll(REQUIRE)) {
+        for (const part of names.split(",").map((p) => p.trim()).filter(Boolean)) {
+            const [imported, local = imported] = part.split(/\s*:\s*/);
+            out.push({ local, pkg: pkg as Package, module: imported });
+        }
+    }
+    // Any other mention (another require, dynamic import, re-export) is a form the scan does not follow.
+    const imports = [...source.matchAll(IMPORT)].length + [...source.matchAll(REQUIRE)].length;
     const mentions = [...source.matchAll(MENTION)].length;
     if (mentions !== imports) throw new Error(`${file}: @pulumi/aws or awsx is named ${mentions} times but imported ${imports} times in forms the scan knows`);
     return out;

@@ -1,0 +1,21 @@
+// Preloaded (NODE_OPTIONS=--require) into a program that Pulumi's cmd/run starts: when the program
+// exits, writes what loaded its TypeScript to the file named by GATEVAULT_LOADER_PROBE: whether
+// ts-node was registered (it keeps its service on the process under
+// Symbol.for("ts-node.register.instance")), which function Node calls for `.ts` files and which
+// file defined it, the `.ts` modules the process loaded, and whether Node's source maps were on.
+
+const fs = require("node:fs");
+const Module = require("node:module");
+
+process.on("exit", () => {
+    const tsExtension = Module._extensions[".ts"];
+    const definedIn = tsExtension && Object.keys(require.cache).find((file) => Object.values(require.cache[file].exports ?? {}).includes(tsExtension));
+    const seen = {
+        tsNode: Boolean(process[Symbol.for("ts-node.register.instance")]),
+        tsExtension: tsExtension?.name ?? null,
+        definedIn: definedIn ?? null,
+        typescriptModules: Object.keys(require.cache).filter((file) => file.endsWith(".ts")).length,
+        sourceMapsEnabled: process.sourceMapsEnabled,
+    };
+    fs.writeFileSync(process.env.GATEVAULT_LOADER_PROBE, JSON.stringify(seen));
+});
