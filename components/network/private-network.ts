@@ -3,7 +3,7 @@
 // endpoints for PRIVATE APIs, PrivateLink endpoint services, and a Client VPN endpoint. `apiTargets` plugs the links
 // and endpoints into createApiEndpoints by name.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import type * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValidationError } from "../config";

@@ -72,6 +72,13 @@ describe("hosts-check: the offline plan against Pulumi's own hosts", function ()
         expect(hosts.prod.loader!.typescriptModules).to.be.greaterThan(100);
     });
 
+    // What the prod program's start does not load: @pulumi/aws's index (components/shared/aws.ts
+    // loads the services used, one module each) and @pulumi/awsx (only a demo VPC loads it).
+    it("starts the prod program without @pulumi/aws's index or @pulumi/awsx; dev's demo VPC loads awsx", () => {
+        expect(hosts.prod.loader).to.include({ awsIndexLoaded: false, awsxLoaded: false });
+        expect(hosts.dev.loader).to.include({ awsxLoaded: true });
+    });
+
     it("reports each violation whose message the offline evaluator words differently", async () => {
         const pack = defaultPolicyPack();
         const edited = {

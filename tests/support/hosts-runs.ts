@@ -21,6 +21,8 @@ export interface LoaderSeen {
     definedIn: string | null;
     typescriptModules: number;
     sourceMapsEnabled: boolean;
+    awsIndexLoaded: boolean;
+    awsxLoaded: boolean;
 }
 
 export interface HostsCase {

@@ -2,10 +2,12 @@
 // exits, writes what loaded its TypeScript to the file named by GATEVAULT_LOADER_PROBE: whether
 // ts-node was registered (it keeps its service on the process under
 // Symbol.for("ts-node.register.instance")), which function Node calls for `.ts` files and which
-// file defined it, the `.ts` modules the process loaded, and whether Node's source maps were on.
+// file defined it, the `.ts` modules the process loaded, whether Node's source maps were on, and
+// whether @pulumi/aws's index and @pulumi/awsx were loaded.
 
 const fs = require("node:fs");
 const Module = require("node:module");
+const path = require("node:path");
 
 process.on("exit", () => {
     const tsExtension = Module._extensions[".ts"];
@@ -16,6 +18,9 @@ process.on("exit", () => {
         definedIn: definedIn ?? null,
         typescriptModules: Object.keys(require.cache).filter((file) => file.endsWith(".ts")).length,
         sourceMapsEnabled: process.sourceMapsEnabled,
+        // @pulumi/aws's index, which loads every service (components/shared/aws.ts loads the ones used).
+        awsIndexLoaded: Object.keys(require.cache).includes(path.join(path.dirname(require.resolve("@pulumi/aws/package.json")), "index.js")),
+        awsxLoaded: Object.keys(require.cache).some((file) => file.startsWith(path.dirname(require.resolve("@pulumi/awsx/package.json")) + path.sep)),
     };
     fs.writeFileSync(process.env.GATEVAULT_LOADER_PROBE, JSON.stringify(seen));
 });

@@ -12,11 +12,11 @@ export type CliRun = ProcessOutput;
 
 /**
  * Runs a TypeScript script of the repository as its npm script does (`node --require
- * ./tools/sdk-preload.js --require ./loader/register.js`, package.json), from the repository root,
+ * ./loader/register.js`, package.json), from the repository root,
  * as background work (./background.ts): start it when the test file loads, await it in the test.
  */
 export function scriptCli(script: string, args: string[]): PromiseLike<CliRun> {
-    const child = spawn(process.execPath, ["--require", "./tools/sdk-preload.js", "--require", "./loader/register.js", script, ...args], { cwd: REPO_ROOT });
+    const child = spawn(process.execPath, ["--require", "./loader/register.js", script, ...args], { cwd: REPO_ROOT });
     return inBackground(child, outputOf(child));
 }
 
