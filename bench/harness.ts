@@ -45,14 +45,12 @@ export const TS_ENTRY = ["--require", "./loader/register.js"];
 export const PLAN = [...TS_ENTRY, "tools/plan.ts"];
 
 /**
- * Empties what the plan and the program keep on disk between runs (loader/register.js's transpiled
- * files; handler bundles, policy-config validators and the CloudFormation extract under
- * node_modules/.cache/gatevault), as a fresh checkout has them.
+ * Empties what the plan and the program keep on disk between runs under node_modules/.cache/gatevault
+ * (loader/register.js's transpiled files, handler bundles, policy-config validators, the
+ * CloudFormation extract, tsc's build info), as a fresh checkout has them.
  */
 export function emptyCaches(): void {
-    for (const dir of ["gatevault-ts", "gatevault"]) {
-        fs.rmSync(path.join(REPO_ROOT, "node_modules", ".cache", dir), { recursive: true, force: true });
-    }
+    fs.rmSync(path.join(REPO_ROOT, "node_modules", ".cache", "gatevault"), { recursive: true, force: true });
 }
 
 /**

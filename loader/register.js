@@ -5,7 +5,7 @@
 // (docs/deploy-and-ci.md, "How Pulumi loads the program").
 //
 // Each `.ts` file is transpiled on its own by esbuild (the transpiler tsx runs the tests with) to
-// CommonJS and kept on disk under node_modules/.cache/gatevault-ts, named by the SHA-256 of its
+// CommonJS and kept on disk under node_modules/.cache/gatevault/typescript, named by the SHA-256 of its
 // source, the options and the esbuild version: a file is read and hashed on every start, so an edited
 // file is transpiled again and a stale one is never run, and an unchanged one costs a read. Node's own
 // resolver finds the files (registering `.ts` adds it to the extensions it tries), so modules,
@@ -27,7 +27,7 @@ const path = require("node:path");
 const Module = require("node:module");
 
 const ROOT = path.resolve(__dirname, "..");
-const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "gatevault-ts");
+const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "gatevault", "typescript");
 
 // The root tsconfig.json, read by esbuild for the settings that change emitted code
 // (useDefineForClassFields from `target`, verbatimModuleSyntax, ...); tsconfig files elsewhere
