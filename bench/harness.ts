@@ -2,6 +2,7 @@
 // table every benchmark reports into. Benchmarks run on demand (`npm run bench`), never in tests.
 
 import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 
 export const REPO_ROOT = path.resolve(__dirname, "..");
@@ -38,19 +39,29 @@ export function timeProcess(args: string[], okCodes: number[] = [0]): { ms: numb
 }
 
 /** Node's arguments before a TypeScript entry, as package.json's scripts start the tools. */
-export const TS_ENTRY = ["--require", "./tools/sdk-preload.js", "--require", "tsx/cjs"];
+export const TS_ENTRY = ["--require", "./loader/register.js"];
 
 /** `npm run plan` without npm: the node arguments of package.json's plan script. */
 export const PLAN = [...TS_ENTRY, "tools/plan.ts"];
 
 /**
- * Times several process commands, interleaving their runs so that machine noise hits all of
- * them alike; returns each command's median.
+ * Empties what the plan and the program keep on disk between runs under node_modules/.cache/gatevault
+ * (loader/register.js's transpiled files, handler bundles, policy-config validators, the
+ * CloudFormation extract, tsc's build info), as a fresh checkout has them.
  */
-export function interleavedMedians(commands: Record<string, string[]>, rounds: number): Record<string, number> {
+export function emptyCaches(): void {
+    fs.rmSync(path.join(REPO_ROOT, "node_modules", ".cache", "gatevault"), { recursive: true, force: true });
+}
+
+/**
+ * Times several process commands, interleaving their runs so that machine noise hits all of
+ * them alike; returns each command's median. `before[key]` runs before each run of that command, untimed.
+ */
+export function interleavedMedians(commands: Record<string, string[]>, rounds: number, before: Record<string, () => void> = {}): Record<string, number> {
     const samples: Record<string, number[]> = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
     for (let i = 0; i < rounds; i++) {
         for (const [key, args] of Object.entries(commands)) {
+            before[key]?.();
             samples[key].push(timeProcess(args).ms);
         }
     }

@@ -1,5 +1,5 @@
-// The real `pulumi up` runs index.ts through ts-node with type checking, and tests run
-// through tsx without it; this keeps the whole tree compiling under strict tsc. The check
+// `pulumi up` loads index.ts through loader/register.js and tests run through tsx, both without
+// type checking; this keeps the whole tree compiling under strict tsc. The check
 // itself starts when mocha loads (tests/support/background-start.ts) and overlaps the other tests.
 
 import { expect } from "chai";

@@ -2,7 +2,7 @@
 // and access logs to CloudWatch. Stages cannot log without it. There is one such setting
 // per account and region, so a stack creates this once, not per API.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 export interface ApiGatewayAccountSettingsArgs {

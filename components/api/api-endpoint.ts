@@ -3,7 +3,7 @@
 // no extra control-plane calls; around it: deployment, stage, logs, method settings, usage
 // plans and keys, Lambda permissions, WAF and the custom domain.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ApiConfig } from "../config/api";
 import type { KeyPath } from "../config/problems";

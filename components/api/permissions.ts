@@ -1,7 +1,7 @@
 // Invoke permissions for Lambda functions behind routes and authorizers, each scoped to
 // exactly the execute-api ARN that calls it (one method and path, or the API's authorizers).
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
 import type { ApiDocument } from "./openapi";

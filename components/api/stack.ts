@@ -1,7 +1,7 @@
 // The program's API wiring: validate every API (and gatevault:apiKeys) before creating
 // anything, create the account's logging role once, then one ApiEndpoint per API.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { GatevaultConfig } from "../config";
 import { ConfigProblem, ConfigValidationError, isConfigValidationError } from "../config/errors";

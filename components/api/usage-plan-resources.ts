@@ -1,7 +1,7 @@
 // Usage plans per tier, an API key per client, and the key's place in its tier's plan,
 // all named by tier and client id so that reordering config never replaces them.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ApiConfig } from "../config/api";
 import { usagePlanValues } from "./usage-plans";

@@ -3,7 +3,7 @@
 // OAuth domain. Outputs are what a Cognito authorizer (pool ARN, scopes) or the JWT
 // authorizer (issuer, JWKS URL, client id as audience) needs.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { USER_POOL_ARN, userPoolSettingsSchema, type CognitoConfig } from "../config/cognito";
 

@@ -3,7 +3,7 @@
 // account (through a provider that assumes the configured role), the plans that copy into
 // them, the audit framework and restore testing.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BackupConfig } from "../config/backup";
 import { accountOfRoleArn, ProviderSet } from "../shared/providers";

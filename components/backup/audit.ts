@@ -1,7 +1,7 @@
 // Backup Audit Manager: a framework with the configured controls, and report plans that
 // deliver to a private, encrypted, TLS-only bucket owned by this account.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { guardOptions } from "@gatevault/aws-model/backup/protection";
 import type { AuditConfig } from "../config/backup";

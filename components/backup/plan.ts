@@ -1,7 +1,7 @@
 // A backup plan: its rules (with copy actions to the destination vaults it is given), the
 // selections that assign resources to it, and the role AWS Backup uses for them.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { guardOptions } from "@gatevault/aws-model/backup/protection";
 import type { PlanConfig } from "../config/backup";

@@ -1,7 +1,7 @@
 // Restore testing: AWS Backup restores recent recovery points on a schedule, keeps each
 // restored resource for the validation window, then deletes it.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { RestoreTestingConfig } from "../config/backup";
 import { Partition } from "./arns";

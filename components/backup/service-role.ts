@@ -1,6 +1,6 @@
 // The IAM role AWS Backup assumes for a plan's backups or a restore testing plan's restores.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ManagedPolicy, managedPolicyArn, Partition } from "./arns";
 import { policyJson } from "./policies/document";

@@ -5,7 +5,7 @@
 // expired jobs.
 
 import { createHash } from "node:crypto";
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { guardOptions } from "@gatevault/aws-model/backup/protection";
 import type { SubscriptionConfig } from "../config/backup";

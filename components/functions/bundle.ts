@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import * as path from "node:path";
 import * as esbuild from "esbuild";
 import * as pulumi from "@pulumi/pulumi";
+import { cachedHandlerBundle } from "./handler-cache";
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -65,7 +66,11 @@ export function handlerBuildOptions(relative: string): esbuild.BuildOptions & { 
 
 /** Runs esbuild for one handler entry (relative to the repository root, or absolute). */
 export function buildHandlerBundle(entry: string): HandlerBundle {
-    const relative = relativeEntry(entry);
+    return buildWithInputs(relativeEntry(entry)).bundle;
+}
+
+/** The bundle and the files it was built from (esbuild's metafile inputs, relative to the repository root). */
+function buildWithInputs(relative: string): { bundle: HandlerBundle; inputs: string[] } {
     let result: esbuild.BuildResult<{ write: false; metafile: true }>;
     try {
         result = esbuild.buildSync(handlerBuildOptions(relative));
@@ -76,17 +81,21 @@ export function buildHandlerBundle(entry: string): HandlerBundle {
     }
     const code = result.outputFiles[0].text;
     const externals = [...new Set(Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)))].sort();
-    return { entry: relative, code, sha256: createHash("sha256").update(code).digest("hex"), externals };
+    const bundle = { entry: relative, code, sha256: createHash("sha256").update(code).digest("hex"), externals };
+    return { bundle, inputs: Object.keys(result.metafile.inputs) };
 }
 
 const bundles = new Map<string, HandlerBundle>();
 
-/** Bundles once per entry per program run; components that share a handler share its bundle. */
+/**
+ * Bundles once per entry per program run (components that share a handler share its bundle), and
+ * across runs through the disk cache (./handler-cache.ts): an unchanged handler is not bundled again.
+ */
 export function bundleHandler(entry: string): HandlerBundle {
     const relative = relativeEntry(entry);
     let bundle = bundles.get(relative);
     if (!bundle) {
-        bundle = buildHandlerBundle(relative);
+        bundle = cachedHandlerBundle(relative, handlerBuildOptions(relative), () => buildWithInputs(relative));
         bundles.set(relative, bundle);
     }
     return bundle;

@@ -2,7 +2,7 @@
 // on the nodejs22.x runtime with X-Ray tracing, logging to a log group with retention that
 // exists before the function, under a role that can do only what it is given.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { bundleHandler, handlerArchive } from "./bundle";
 import { environmentSizeProblem, FUNCTION_NAME, logRetentionProblem, RESERVED_ENVIRONMENT_KEYS } from "../shared/lambda-limits";

@@ -9,7 +9,7 @@
 // VPC User Guide: https://docs.aws.amazon.com/vpc/latest/userguide/AmazonDNS-concepts.html),
 // which resolves the execute-api endpoint's private names.
 
-import type * as aws from "@pulumi/aws";
+import type * as aws from "../shared/aws";
 import type { ClientVpnConfig } from "../config/network";
 import { formatIpv4, parseCidr } from "../config/network/ids";
 import { HTTPS_PORT } from "./endpoint-access";

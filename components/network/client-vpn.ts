@@ -4,7 +4,7 @@
 // security group (HTTPS to the authorized networks, DNS to its resolvers, nothing else), and
 // every connection logged to CloudWatch Logs.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClientVpnConfig } from "../config/network";
 import { clientVpnAuthentication, clientVpnEgressRules, type ClientVpnNetworks } from "./client-vpn-access";

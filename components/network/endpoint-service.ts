@@ -3,7 +3,7 @@
 // listed accounts (or the organization's active accounts) may connect, and by default each
 // connection waits for the owner's acceptance.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { EndpointServiceConfig } from "../config/network";
 import { endpointServicePrincipals } from "./principals";

@@ -3,7 +3,7 @@
 // endpoint answers, it never initiates), private DNS, and an endpoint policy that reaches
 // only the listed accounts' APIs.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ExecuteApiEndpointConfig } from "../config/network";
 import { executeApiServiceName, partitionOf } from "./aws-names";

@@ -2,7 +2,7 @@
 // listener forwarding to one target group (instance or IP targets, health check). VPC links
 // and endpoint services take its ARN.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { LoadBalancerConfig, targetProtocolOf } from "../config/network";
 import { healthCheckArgs, targetRegistrations } from "./target-group";

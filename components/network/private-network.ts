@@ -3,8 +3,8 @@
 // endpoints for PRIVATE APIs, PrivateLink endpoint services, and a Client VPN endpoint. `apiTargets` plugs the links
 // and endpoints into createApiEndpoints by name.
 
-import * as aws from "@pulumi/aws";
-import * as awsx from "@pulumi/awsx";
+import * as aws from "../shared/aws";
+import type * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValidationError } from "../config";
 import type { NetworkConfig } from "../config/network";
@@ -67,9 +67,12 @@ export class PrivateNetwork extends pulumi.ComponentResource {
         const parent = { parent: this };
 
         if (config.vpc?.demo) {
+            // Loaded here, not at the top: @pulumi/awsx costs about 0.2 s to load, and only a demo
+            // VPC (dev stacks) uses it.
+            const { ec2 } = require("@pulumi/awsx") as typeof awsx;
             // A component inside the awsx plugin: it gets the provider explicitly, since the
             // stack disables default providers and the plugin does not see this parent's.
-            this.demoVpc = new awsx.ec2.Vpc(`${name}-vpc`, demoVpcArgs(config.vpc.demo), { parent: this, providers: { aws: args.providers.main } });
+            this.demoVpc = new ec2.Vpc(`${name}-vpc`, demoVpcArgs(config.vpc.demo), { parent: this, providers: { aws: args.providers.main } });
             this.vpc = { vpcId: this.demoVpc.vpcId, privateSubnetIds: this.demoVpc.privateSubnetIds };
         } else if (config.vpc?.id) {
             this.vpc = { vpcId: pulumi.output(config.vpc.id), privateSubnetIds: pulumi.output(config.vpc.privateSubnetIds ?? []) };

@@ -1,6 +1,6 @@
 // The target group's health check and target registrations, from config.
 
-import type * as aws from "@pulumi/aws";
+import type * as aws from "../shared/aws";
 import type { HealthCheckConfig, LoadBalancerConfig, TargetConfig } from "../config/network";
 
 export function healthCheckArgs(hc: HealthCheckConfig): aws.types.input.lb.TargetGroupHealthCheck {

@@ -1,7 +1,7 @@
 // Explicit AWS providers. Every resource gets its provider passed in, so a component can
 // target another region or account, and the stack disables the ambient default provider.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { defaultTags } from "./default-tags";
 

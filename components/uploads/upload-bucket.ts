@@ -2,7 +2,7 @@
 // SSE-S3), no public access, ACLs disabled, TLS-only, abandoned multipart uploads cleaned
 // up, versioning as configured. Uses the @pulumi/aws v7 S3 resources, one per setting.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { UploadBucketConfig } from "../config/uploads";
 import { lifecycleRules, tlsOnlyBucketPolicy } from "./bucket-policy";

@@ -1,7 +1,7 @@
 // The Lambda functions and user pool the stack config asks for, created under the given
 // provider, and the maps the APIs resolve config names through (`functions`, `userPools`).
 
-import type * as aws from "@pulumi/aws";
+import type * as aws from "../shared/aws";
 import type { ApiTargets, FunctionTarget } from "../api";
 import { CognitoUserPool } from "../auth/cognito-user-pool";
 import type { GatevaultConfig } from "../config";

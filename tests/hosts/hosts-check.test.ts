@@ -60,13 +60,23 @@ describe("hosts-check: the offline plan against Pulumi's own hosts", function ()
         }
     });
 
-    it("runs each program under ts-node without type checking, as tsconfig.json's ts-node section asks", () => {
+    // Pulumi.yaml turns `typescript` off, so cmd/run registers no ts-node (run.ts registers it only
+    // when PULUMI_NODEJS_TYPESCRIPT=true, which the language host sets only for that option), and
+    // passes `--require gatevault/loader` through `nodeargs`, which the language host puts before
+    // cmd/run's own arguments (pulumi-language-nodejs/main.go, Run).
+    it("loads each program's TypeScript through loader/register.js, without ts-node and without Node's source maps", () => {
         for (const c of [hosts.dev, hosts.prod, hosts.noncompliant]) {
-            expect(c.tsNode?.transpileOnly).to.equal(true);
-            expect(c.tsNode?.typescript).to.match(/^5\.9\./);
+            expect(c.loader).to.include({ tsNode: false, tsExtension: "compileTypeScript", definedIn: path.join(REPO_ROOT, "loader", "register.js"), sourceMapsEnabled: false });
         }
-        expect(hosts.prod.tsNode?.configFilePath).to.equal(path.join(REPO_ROOT, "tsconfig.json"));
-        expect(hosts.noncompliant.tsNode?.configFilePath).to.equal(path.join(path.dirname(NONCOMPLIANT_PROGRAM), "tsconfig.json"));
+        // The whole program, not only its entry: index.ts, components/**, the config schema.
+        expect(hosts.prod.loader!.typescriptModules).to.be.greaterThan(100);
+    });
+
+    // What the prod program's start does not load: @pulumi/aws's index (components/shared/aws.ts
+    // loads the services used, one module each) and @pulumi/awsx (only a demo VPC loads it).
+    it("starts the prod program without @pulumi/aws's index or @pulumi/awsx; dev's demo VPC loads awsx", () => {
+        expect(hosts.prod.loader).to.include({ awsIndexLoaded: false, awsxLoaded: false });
+        expect(hosts.dev.loader).to.include({ awsxLoaded: true });
     });
 
     it("reports each violation whose message the offline evaluator words differently", async () => {

@@ -29,16 +29,19 @@ describe("hosts-check: starting the program and the pack as the nodejs language 
             env: { PATH: "/usr/bin", PULUMI_PARALLEL: "3" },
         });
         expect(launch.command).to.equal("node");
+        // "nodeargs = append(nodeargs, args...)": Pulumi.yaml's nodeargs come first.
         expect(launch.args).to.deep.equal([
+            ...["--require", "gatevault/loader"],
             path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi", "cmd", "run", "index.js"),
             ...["--monitor", "127.0.0.1:5000", "--engine", "127.0.0.1:5000", "--sync", "/tmp/pulumi-node-pipes1"],
             ...["--organization", "organization", "--project", "gatevault", "--root-directory", REPO_ROOT, "--stack", "prod", "--pwd", REPO_ROOT],
             ...["--dry-run", "--parallel", "3", "index.ts"],
         ]);
         expect(launch.cwd).to.equal(REPO_ROOT);
-        // "env = append(env, pulumiConfigVar+"="+config)"; the typescript option (default true) adds PULUMI_NODEJS_TYPESCRIPT.
+        // "env = append(env, pulumiConfigVar+"="+config)"; "if opts.typescript { env = append(env,
+        // "PULUMI_NODEJS_TYPESCRIPT=true") }": Pulumi.yaml turns the option off, so cmd/run registers no ts-node.
         expect(launch.env.PATH).to.equal("/usr/bin");
-        expect(launch.env.PULUMI_NODEJS_TYPESCRIPT).to.equal("true");
+        expect(launch.env).to.not.have.property("PULUMI_NODEJS_TYPESCRIPT");
         expect(launch.env).to.not.have.property("PULUMI_NODEJS_TSCONFIG_PATH");
         const config = JSON.parse(launch.env.PULUMI_CONFIG!);
         expect(config["aws:config:region"]).to.equal(prodConfig.values["aws:region"]);
@@ -67,7 +70,7 @@ describe("hosts-check: starting the program and the pack as the nodejs language 
         expect(() => parseNodeRuntimeOptions({ options: { tsconfig: 1 } }, "Pulumi.yaml")).to.throw("tsconfigpath option must be a string");
         expect(() => parseNodeRuntimeOptions({ options: { nodeargs: ["--x"] } }, "Pulumi.yaml")).to.throw("nodeargs option must be a string");
         expect(parseNodeRuntimeOptions("nodejs", "Pulumi.yaml")).to.deep.equal({ typescript: true, tsconfig: undefined, nodeargs: [] });
-        expect(runtime).to.deep.equal({ options: { typescript: true, tsconfig: undefined, nodeargs: [] }, main: "index.ts" });
+        expect(runtime).to.deep.equal({ options: { typescript: false, tsconfig: undefined, nodeargs: ["--require", "gatevault/loader"] }, main: "index.ts" });
     });
 
     it("starts the pack as RunPlugin does for an analyzer: run-policy-pack, nodeargs, engine address, pack directory last", () => {

@@ -4,9 +4,9 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { tsxCli } from "../support/plan-cli";
+import { scriptCli } from "../support/plan-cli";
 
-const cli = (args: string[]) => tsxCli("tools/effective-policy.ts", args);
+const cli = (args: string[]) => scriptCli("tools/effective-policy.ts", args);
 
 function write(dir: string, name: string, content: unknown): string {
     const file = path.join(dir, name);

@@ -5,7 +5,7 @@
 // plans only show what the shipped configs reach; this shows what any config can.
 //
 // A plain text scan, not a TypeScript parse (loading the compiler costs over a second): it knows
-// the import forms below and fails on any other import of the two packages, so a new form cannot
+// the import and require forms below and fails on any other import of the two packages, so a new form cannot
 // silently hide constructions from it.
 
 import * as fs from "node:fs";
@@ -32,6 +32,14 @@ interface Binding {
 
 const IMPORT = /\bimport\s+(type\s+)?([^;]+?)\s+from\s+["'](@pulumi\/awsx?)(\/[^"']+)?["']/g;
 const MENTION = /["']@pulumi\/awsx?(\/[^"']*)?["']/g;
+// components/shared/aws.ts, which re-exports the @pulumi/aws services the components use, imported
+// as the package's namespace: `import * as aws from "../shared/aws"`.
+const SHARED_AWS = path.resolve(__dirname, "..", "..", "components", "shared", "aws.ts");
+const SHARED_IMPORT = /\bimport\s+(type\s+)?\*\s+as\s+(\w+)\s+from\s+["']((?:\.{1,2}\/)+(?:[\w-]+\/)*aws)["']/g;
+// Its lines: each service under its own name, and types.
+const RE_EXPORT = /\bexport\s+(type\s+)?(\*\s+as\s+(\w+)|\{[^}]*\})\s+from\s+["']@pulumi\/aws\/([\w/]+)["']/g;
+// A package loaded where it is used (`const { ec2 } = require("@pulumi/awsx")`): named modules.
+const REQUIRE = /\bconst\s+\{([^}]*)\}\s*=\s*require\(\s*["'](@pulumi\/awsx?)["']\s*\)/g;
 
 function bindingsOf(file: string, source: string): Binding[] {
     const out: Binding[] = [];
@@ -54,8 +62,26 @@ function bindingsOf(file: string, source: string): Binding[] {
             throw new Error(`${file}: the scan does not know this import form, so it could miss constructions: ${line.replace(/\s+/g, " ")}`);
         }
     }
-    // Any other mention (require, dynamic import, re-export) is a form the scan does not follow.
-    const imports = [...source.matchAll(IMPORT)].length;
+    for (const [, names, pkg] of source.matchAll(REQUIRE)) {
+        for (const part of names.split(",").map((p) => p.trim()).filter(Boolean)) {
+            const [imported, local = imported] = part.split(/\s*:\s*/);
+            out.push({ local, pkg: pkg as Package, module: imported });
+        }
+    }
+    for (const [line, typeOnly, local, specifier] of source.matchAll(SHARED_IMPORT)) {
+        if (path.resolve(path.dirname(file), `${specifier}.ts`) !== SHARED_AWS) {
+            throw new Error(`${file}: the scan does not know this module, so it could miss constructions: ${line}`);
+        }
+        if (!typeOnly) out.push({ local, pkg: "@pulumi/aws" });
+    }
+    let reExports = 0;
+    for (const [line, , , name, module] of source.matchAll(RE_EXPORT)) {
+        // `export * as backup from "@pulumi/aws/backup"` keeps `aws.backup.X` meaning the package's.
+        if (name !== undefined && name !== module) throw new Error(`${file}: re-exports ${module} as ${name}, which the scan would read wrong: ${line}`);
+        reExports++;
+    }
+    // Any other mention (another require, dynamic import, re-export) is a form the scan does not follow.
+    const imports = [...source.matchAll(IMPORT)].length + [...source.matchAll(REQUIRE)].length + reExports;
     const mentions = [...source.matchAll(MENTION)].length;
     if (mentions !== imports) throw new Error(`${file}: @pulumi/aws or awsx is named ${mentions} times but imported ${imports} times in forms the scan knows`);
     return out;

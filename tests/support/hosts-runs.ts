@@ -1,5 +1,5 @@
 // One run through Pulumi's own hosts per case, shared by the test files that read it. Each case
-// costs a program process under ts-node; the policy-pack process is shared. The programs run one
+// costs a program process under Pulumi's cmd/run; the policy-pack process is shared. The programs run one
 // after another, because the test engine uses the SDK's process-wide state (as the offline plan
 // does). Beside them, the pack is published and installed as Pulumi does it
 // (tools/policy-pack/publish.ts) and started from where it was installed. All of it happens in a
@@ -18,16 +18,21 @@ import { callInChild } from "./background";
 
 export const NONCOMPLIANT_PROGRAM = path.join(REPO_ROOT, "tests", "fixtures", "noncompliant", "program.ts");
 
-/** How Pulumi's cmd/run registered ts-node in the program's process (tests/support/ts-node-probe.js). */
-export interface TsNodeSeen {
-    transpileOnly: boolean;
-    configFilePath?: string;
-    typescript: string;
+/** What loaded the program's TypeScript in the process Pulumi's cmd/run started (tests/support/loader-probe.js). */
+export interface LoaderSeen {
+    tsNode: boolean;
+    /** The name of the function Node calls for `.ts` files, and the file that exports it. */
+    tsExtension: string | null;
+    definedIn: string | null;
+    typescriptModules: number;
+    sourceMapsEnabled: boolean;
+    awsIndexLoaded: boolean;
+    awsxLoaded: boolean;
 }
 
 export interface HostsCase {
     run: HostsRun;
-    tsNode: TsNodeSeen | null;
+    loader: LoaderSeen | null;
 }
 
 /** The pack as `pulumi policy publish` ships it, installed and started as the Pulumi CLI does. */
@@ -60,15 +65,15 @@ let runs: PromiseLike<HostsRuns> | undefined;
 
 /** The CLI's environment plus a preloaded probe; cmd/run decides its loader from execArgv and its own variables, not NODE_OPTIONS. */
 function probedEnv(file: string): NodeJS.ProcessEnv {
-    const probe = `--require ${JSON.stringify(path.join(__dirname, "ts-node-probe.js"))}`;
-    return { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, probe].filter(Boolean).join(" "), GATEVAULT_TS_NODE_PROBE: file };
+    const probe = `--require ${JSON.stringify(path.join(__dirname, "loader-probe.js"))}`;
+    return { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, probe].filter(Boolean).join(" "), GATEVAULT_LOADER_PROBE: file };
 }
 
 async function probed(run: (env: NodeJS.ProcessEnv) => Promise<HostsRun>): Promise<HostsCase> {
-    const file = path.join(os.tmpdir(), `gatevault-ts-node-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+    const file = path.join(os.tmpdir(), `gatevault-loader-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
     try {
         const result = await run(probedEnv(file));
-        return { run: result, tsNode: fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as TsNodeSeen | null) : null };
+        return { run: result, loader: fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as LoaderSeen) : null };
     } finally {
         fs.rmSync(file, { force: true });
     }

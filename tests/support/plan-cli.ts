@@ -12,16 +12,16 @@ export type CliRun = ProcessOutput;
 
 /**
  * Runs a TypeScript script of the repository as its npm script does (`node --require
- * ./tools/sdk-preload.js --require tsx/cjs`, package.json), from the repository root, as background work (./background.ts): start it when
- * the test file loads, await it in the test.
+ * ./loader/register.js`, package.json), from the repository root,
+ * as background work (./background.ts): start it when the test file loads, await it in the test.
  */
-export function tsxCli(script: string, args: string[]): PromiseLike<CliRun> {
-    const child = spawn(process.execPath, ["--require", "./tools/sdk-preload.js", "--require", "tsx/cjs", script, ...args], { cwd: REPO_ROOT });
+export function scriptCli(script: string, args: string[]): PromiseLike<CliRun> {
+    const child = spawn(process.execPath, ["--require", "./loader/register.js", script, ...args], { cwd: REPO_ROOT });
     return inBackground(child, outputOf(child));
 }
 
 export function planCli(args: string[]): PromiseLike<CliRun> {
-    return tsxCli("tools/plan.ts", args);
+    return scriptCli("tools/plan.ts", args);
 }
 
 /** Runs the plan command in-process, through the entry the CLI uses, capturing what it writes. */

@@ -19,7 +19,12 @@ export function typecheck(): PromiseLike<TypecheckResult> {
         const tsc = path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
         // V8's parallel garbage collection costs tsc about 2 s more CPU than it saves in wall time
         // (interleaved runs, 17.5 s against 19.5 s of CPU), CPU the other tests running beside it need.
-        const child = spawn(process.execPath, ["--single-threaded-gc", tsc, "--noEmit", "-p", "tsconfig.json"], { cwd: REPO_ROOT });
+        // Incremental: tsc keeps what it learnt about each file (its hash, its diagnostics, what it
+        // depends on) in a build-info file and rechecks only changed files and those that depend on
+        // them, with the same diagnostics as a full check. A fresh checkout runs the full check
+        // (about 18 s of CPU); a later run with a few files changed about 10 s.
+        const buildInfo = path.join(REPO_ROOT, "node_modules", ".cache", "gatevault", "tsc", "tsconfig.tsbuildinfo");
+        const child = spawn(process.execPath, ["--single-threaded-gc", tsc, "--noEmit", "-p", "tsconfig.json", "--incremental", "--tsBuildInfoFile", buildInfo], { cwd: REPO_ROOT });
         running = inBackground(
             child,
             outputOf(child).then(({ code, stdout, stderr }) => ({ status: code, output: stdout + stderr })),

@@ -14,7 +14,7 @@ import { ComparedResource, ComparedRun, Comparison, compareRuns, renderCompariso
 import { EngineLogEntry, RunningEngine, startEngine } from "./engine";
 import { makePipesDir, ProgramExit, programLaunch, runLaunchedProgram } from "./language-host";
 import { loadPolicyPackConfigFile, reconcilePolicyPackConfig } from "./policy-config";
-import { readRuntime } from "./project-files";
+import { NodeRuntimeOptions, readRuntime } from "./project-files";
 
 export interface HostsOptions {
     stack: string;
@@ -102,12 +102,20 @@ export function startStackEngine(ctx: StackContext): Promise<RunningEngine> {
 
 /**
  * Runs the program to its end through the language-host entry against `engine`. `env` replaces
- * the environment the program inherits (the CLI's, by default).
+ * the environment the program inherits (the CLI's, by default); `runtime` replaces Pulumi.yaml's
+ * runtime options.
  */
-export async function runProgramThroughHost(ctx: StackContext, engine: RunningEngine, opts: { program?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ProgramExit> {
+export async function runProgramThroughHost(
+    ctx: StackContext,
+    engine: RunningEngine,
+    opts: { program?: string; env?: NodeJS.ProcessEnv; runtime?: NodeRuntimeOptions } = {},
+): Promise<ProgramExit> {
     const pipes = makePipesDir();
     try {
-        const { options, main } = readRuntime(path.join(ctx.projectDir, "Pulumi.yaml"));
+        const project = readRuntime(path.join(ctx.projectDir, "Pulumi.yaml"));
+        const main = project.main;
+        // The bench compares Pulumi.yaml's runtime options with others.
+        const options = opts.runtime ?? project.options;
         const launch = programLaunch({
             projectDir: ctx.projectDir,
             project: ctx.project,

@@ -3,7 +3,7 @@
 // (or of the delegated administrator for backup policies). The document comes from the pure
 // builder; the component validates it again before registering anything.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { guardOptions } from "@gatevault/aws-model/backup/protection";
 import { ConfigValidationError, formatKeyPath } from "../../config/errors";

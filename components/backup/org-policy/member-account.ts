@@ -6,7 +6,7 @@
 // protect and retain in prod). Roles get exactly the name the policy's `iam_role_arn` uses:
 // AWS resolves `$account` in that ARN per account, so the name is the only link.
 
-import type * as aws from "@pulumi/aws";
+import type * as aws from "../../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { GatevaultConfig } from "../../config";
 import type { ProviderSet } from "../../shared/providers";

@@ -3,7 +3,7 @@
 // (`pulumi preview` prints them too); cross-account backup is switched on in the organization's
 // management account, once per Region, through its own provider.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { GatevaultConfig } from "../../config";
 import { ConfigValidationError } from "../../config/errors";

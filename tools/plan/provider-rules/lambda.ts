@@ -2,7 +2,7 @@
 // @pulumi/aws calls Terraform's `filename` `code` (an asset archive) and `function_name` `name`
 // on the function, `function` on the permission.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../../../components/shared/aws";
 import {
     conflictsWith,
     configValidator,

@@ -19,7 +19,7 @@
 //   (internal/service/cloudformation/stack_set_instance.go), so they come from config only,
 //   never from what the organization looks like at preview time.
 
-import * as aws from "@pulumi/aws";
+import * as aws from "../../../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { guardOptions } from "@gatevault/aws-model/backup/protection";
 import type { GatevaultConfig } from "../../../config";
