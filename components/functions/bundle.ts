@@ -19,21 +19,15 @@ import { createHash } from "node:crypto";
 import * as path from "node:path";
 import * as esbuild from "esbuild";
 import * as pulumi from "@pulumi/pulumi";
+import type { HandlerBundle } from "./handler-bundle";
 import { cachedHandlerBundle } from "./handler-cache";
+
+export type { HandlerBundle };
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..");
 
 /** The Node.js version of the Lambda runtime the bundles target (`nodejs22.x`). */
 export const LAMBDA_NODE_TARGET = "node22";
-
-export interface HandlerBundle {
-    /** Entry file, relative to the repository root. */
-    entry: string;
-    code: string;
-    sha256: string;
-    /** What the bundle still loads at run time (`require`), as esbuild reports it: Node built-ins only. */
-    externals: string[];
-}
 
 function relativeEntry(entry: string): string {
     return path.relative(REPOSITORY_ROOT, path.resolve(REPOSITORY_ROOT, entry)).split(path.sep).join("/");

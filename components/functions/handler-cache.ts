@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as esbuild from "esbuild";
 import { CACHE_ROOT, contentKey, DiskCache } from "../shared/disk-cache";
-import type { HandlerBundle } from "./bundle";
+import type { HandlerBundle } from "./handler-bundle";
 
 export const HANDLER_CACHE = new DiskCache(path.join(CACHE_ROOT, "handlers"));
 
