@@ -187,6 +187,25 @@ describe("JWT authorizer: property — IAM's decision over the policy is the gra
         expect(await decide(["c"], "GET", "/x")).to.equal("Allow");
     });
 
+    // fast-check seed 1179835747 of the old property: it judged POST /orders/orders/orders as a request
+    // for POST /{p+} (scope b) and found the policy of a scope-c caller allowing it. API Gateway takes
+    // the first part by the {id} resource (a sibling of /{p+}, so excluded from it) and the rest by
+    // /{id}/{p+}, which has only GET: a 403 of its own, no authorizer call. POST /x/orders is /{id}/orders.
+    const secondCounterexample: Entry[] = [
+        [route("GET /{id}/{p+}"), ["c"]],
+        [route("POST /{p+}"), ["b"]],
+        [route("POST /{id}/orders"), ["c"]],
+    ];
+
+    it("sends POST /orders/orders/orders to /{id}/{p+}, which has no POST, not to the sibling POST /{p+} (seed 1179835747)", async () => {
+        const routes = secondCounterexample.map(([r]) => r);
+        const routeFor = routerFor(routes);
+        expect(routeFor("POST", "/orders/orders/orders")).to.equal(undefined);
+        expect(routeFor("GET", "/orders/orders/orders")).to.equal(routes[0]);
+        expect(routeFor("POST", "/x/orders")).to.equal(routes[2]);
+        for (const scopes of [["b"], ["c"], ["b", "c"]]) await expectCachedPolicyFollowsRouting(secondCounterexample, scopes, request("POST", "/orders/orders/orders"));
+    });
+
     it("allows a request exactly when the caller is granted the route it is sent to", async () => {
         await fc.assert(
             fc.asyncProperty(
