@@ -2,7 +2,8 @@
 // reads back. Field by field in docs/offline-plan.md, "Output".
 
 import type { TargetPreview } from "../../components/backup/org-policy/preview";
-import type { PlanDiff } from "./diff/plan-diff";
+import type { LoudKind } from "./diff/loud";
+import type { ValueChange } from "./diff/structural";
 import type { ExemptionReport, PlanError, PlannedOptions, PlanResult, PlanSummary } from "./index";
 
 export const PLAN_FORMAT = "gatevault-offline-plan";
@@ -27,6 +28,33 @@ export interface DocumentViolation {
     severity: string | null;
     remediation: string | null;
     controls: string[];
+}
+
+// The diff section (`--baseline`) is part of the document; tools/plan/diff/plan-diff.ts computes it.
+export type ResourceAction = "create" | "update" | "replace" | "delete";
+
+export interface ResourceChange {
+    urn: string;
+    type: string;
+    name: string;
+    action: ResourceAction;
+    /** Input changes (`inputs` paths) and option changes (`options.protect` and the like). */
+    changes: ValueChange[];
+    /** Why the resource is replaced; empty unless `action` is `replace`. */
+    replaceReasons: string[];
+    /** Set for vaults, keys, locks and policies that are replaced or deleted. */
+    loud?: LoudKind;
+    /** Replacing or deleting a protected resource fails until `protect` is lifted. */
+    protectedInBaseline: boolean;
+}
+
+export interface PlanDiff {
+    baseline: { stack: string; formatVersion: number; exitCode: number | null; error: string | null };
+    counts: Record<ResourceAction | "unchanged", number>;
+    resources: ResourceChange[];
+    violations: { added: DocumentViolation[]; resolved: DocumentViolation[] };
+    /** Changes to the effective organisation backup policies (`orgBackupPolicies`). */
+    orgBackupPolicies: ValueChange[];
 }
 
 export interface PlanDocument {

@@ -2,8 +2,7 @@
 
 import { orgBackupPolicyLines } from "../../components/backup/org-policy/preview-text";
 import { countsLine, diffLines } from "./diff/render";
-import type { PlanDiff } from "./diff/plan-diff";
-import { planDocument } from "./document";
+import { planDocument, type PlanDiff } from "./document";
 import type { ExemptionReport } from "./exemptions";
 import type { PlannedResource, PlanResult } from "./index";
 import { ROOT_STACK_TYPE } from "./index";

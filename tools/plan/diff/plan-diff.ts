@@ -4,37 +4,11 @@
 // (ForceNew, from tools/plan/provider-rules), one `replaceOnChanges` names, or when its provider
 // now targets another account or region.
 
-import type { DocumentResource, DocumentViolation, PlanDocument } from "../document";
+import type { DocumentResource, DocumentViolation, PlanDiff, PlanDocument, ResourceAction, ResourceChange } from "../document";
 import type { PlannedOptions } from "../options";
 import { PROVIDER_REPOSITORY, rulesFor } from "../provider-rules";
-import { LoudKind, loudKind } from "./loud";
+import { loudKind } from "./loud";
 import { diffValues, fieldPath, ValueChange } from "./structural";
-
-export type ResourceAction = "create" | "update" | "replace" | "delete";
-
-export interface ResourceChange {
-    urn: string;
-    type: string;
-    name: string;
-    action: ResourceAction;
-    /** Input changes (`inputs` paths) and option changes (`options.protect` and the like). */
-    changes: ValueChange[];
-    /** Why the resource is replaced; empty unless `action` is `replace`. */
-    replaceReasons: string[];
-    /** Set for vaults, keys, locks and policies that are replaced or deleted. */
-    loud?: LoudKind;
-    /** Replacing or deleting a protected resource fails until `protect` is lifted. */
-    protectedInBaseline: boolean;
-}
-
-export interface PlanDiff {
-    baseline: { stack: string; formatVersion: number; exitCode: number | null; error: string | null };
-    counts: Record<ResourceAction | "unchanged", number>;
-    resources: ResourceChange[];
-    violations: { added: DocumentViolation[]; resolved: DocumentViolation[] };
-    /** Changes to the effective organisation backup policies (`orgBackupPolicies`). */
-    orgBackupPolicies: ValueChange[];
-}
 
 const OPTION_FIELDS: (keyof PlannedOptions)[] = ["protect", "retainOnDelete", "dependsOn", "deleteBeforeReplace", "replaceOnChanges", "ignoreChanges"];
 

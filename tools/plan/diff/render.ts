@@ -2,7 +2,7 @@
 // comment's ```diff block. Each resource line starts with + (create), - (delete), ~ (update) or
 // ! (replace); its fields follow, indented, with the same marks.
 
-import type { PlanDiff, ResourceAction, ResourceChange } from "./plan-diff";
+import type { PlanDiff, ResourceAction, ResourceChange } from "../document";
 import type { ValueChange } from "./structural";
 
 const MARK: Record<ResourceAction, string> = { create: "+", delete: "-", update: "~", replace: "!" };
