@@ -23,7 +23,7 @@ export interface BackupAuditArgs {
     accountId: string;
     partition: Partition;
     provider: aws.Provider;
-    /** Production: framework, report plans and the report bucket are guarded (components/backup/protection.ts). */
+    /** Production: framework, report plans and the report bucket are guarded (packages/aws-model/backup/protection.ts). */
     production?: boolean;
 }
 

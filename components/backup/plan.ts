@@ -23,7 +23,7 @@ export interface BackupPlanArgs {
     tierTagKey: string;
     partition: Partition;
     provider: aws.Provider;
-    /** Production: the plan is protected (components/backup/protection.ts). */
+    /** Production: the plan is protected (packages/aws-model/backup/protection.ts). */
     production?: boolean;
 }
 

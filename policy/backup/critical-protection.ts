@@ -1,5 +1,5 @@
 // backup-critical-protected: in a production stack, every kind of backup-critical resource in
-// PROD_GUARDS (components/backup/protection.ts, the table the components set their options from)
+// PROD_GUARDS (packages/aws-model/backup/protection.ts, the table the components set their options from)
 // is found here and must carry its guard. CrossGuard shows a policy `protect` and not
 // `retainOnDelete`, so a kind whose guard protects is flagged when unprotected; retainOnDelete is
 // held to the table on the offline plan's recorded options (tests/policy/backup-critical-protection.test.ts).

@@ -1,5 +1,5 @@
 // backup-critical-protected: in a stack whose policy config says it is production, every
-// backup-critical resource is protected (components/backup/protection.ts is the table the
+// backup-critical resource is protected (packages/aws-model/backup/protection.ts is the table the
 // components and this rule share). CrossGuard passes `protect` to policies, not
 // `retainOnDelete`; that one is checked on the plan's recorded options below. Member-account
 // StackSets must also keep their stacks in AWS when deleted (retainStack,

@@ -30,7 +30,7 @@ export interface BackupOrganisationPolicyArgs {
      * root); rejects with the problems otherwise, which stops the preview before the policy.
      */
     organizationReady?: pulumi.Input<string>;
-    /** Production: the policy and its attachments are protected (components/backup/protection.ts). */
+    /** Production: the policy and its attachments are protected (packages/aws-model/backup/protection.ts). */
     production?: boolean;
 }
 
