@@ -13,7 +13,7 @@ import type { AnalyzerHost, AnalyzerInfo } from "../../tools/hosts/analyzer-host
 import { analyzeWith, HostsRun, runThroughHosts, stackContext, startAnalyzer } from "../../tools/hosts/index";
 import type { Violation } from "../../tools/plan/evaluate";
 import { REPO_ROOT } from "../../tools/plan/index";
-import { InstalledPack, publishAndInstall } from "../../tools/policy-pack/publish";
+import { DEFAULT_INSTALL_CACHE, InstalledPack, publishAndInstall } from "../../tools/policy-pack/publish";
 import { callInChild } from "./background";
 
 export const NONCOMPLIANT_PROGRAM = path.join(REPO_ROOT, "tests", "fixtures", "noncompliant", "program.ts");
@@ -43,6 +43,8 @@ export interface PublishedPackRun {
     packStdout?: string;
     /** The tarball's entries. */
     files?: string[];
+    /** False when an install of the same files, npm and Node was reused. */
+    installedNow?: boolean;
     /** The versions installed beside it (node_modules/<name>/package.json). */
     installed?: Record<string, string>;
     /** GetAnalyzerInfo of the pack in the repository: what `pulumi policy publish` uploads. */
@@ -92,9 +94,10 @@ export async function runAllThroughHosts(): Promise<HostsRuns> {
     // Published, installed and started beside the programs' runs: npm and the pack are processes of their own.
     const published = startPublishedPack();
     try {
-        const dev = await probed(async (env) => runThroughHosts({ stack: "dev", programEnv: env }, await pack));
-        const prod = await probed(async (env) => runThroughHosts({ stack: "prod", programEnv: env }, await pack));
-        const noncompliant = await probed(async (env) => runThroughHosts({ stack: "prod", program: NONCOMPLIANT_PROGRAM, programEnv: env }, await pack));
+        // Each program runs while the pack is still starting; only its analysis waits for the pack.
+        const dev = await probed((env) => runThroughHosts({ stack: "dev", programEnv: env }, pack));
+        const prod = await probed((env) => runThroughHosts({ stack: "prod", programEnv: env }, pack));
+        const noncompliant = await probed((env) => runThroughHosts({ stack: "prod", program: NONCOMPLIANT_PROGRAM, programEnv: env }, pack));
         return { dev, prod, noncompliant, published: await finishPublishedPack(published, await pack, noncompliant.run) };
     } finally {
         await (await pack.catch(() => undefined))?.stop();
@@ -114,7 +117,10 @@ interface StartedPublishedPack {
 async function startPublishedPack(): Promise<StartedPublishedPack> {
     const started: StartedPublishedPack = {};
     try {
-        started.installed = await publishAndInstall(path.join(REPO_ROOT, "policy"));
+        // An install of the same files with the same npm and Node is reused (tools/policy-pack/publish.ts);
+        // GATEVAULT_PACK_INSTALL_CACHE=off installs every time, as a fresh machine does.
+        const installCache = process.env.GATEVAULT_PACK_INSTALL_CACHE === "off" ? undefined : DEFAULT_INSTALL_CACHE;
+        started.installed = await publishAndInstall(path.join(REPO_ROOT, "policy"), { installCache });
         started.analyzer = await startAnalyzer(stackContext({ stack: "prod" }), "127.0.0.1:0", started.installed.dir);
     } catch (err) {
         started.error = (err as Error).message;
@@ -128,6 +134,7 @@ async function finishPublishedPack(starting: Promise<StartedPublishedPack>, repo
     const { installed, analyzer, error } = await starting;
     result.packStdout = installed?.packStdout;
     result.files = installed?.files;
+    result.installedNow = installed?.installedNow;
     try {
         if (error) throw new Error(error);
         result.installed = Object.fromEntries(

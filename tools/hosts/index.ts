@@ -140,7 +140,11 @@ export async function runProgramThroughHost(
  * Configure, which replace all the state the analyzer keeps (stack tags, policy config); only
  * its process environment still names the stack it was started for.
  */
-export async function runThroughHosts(opts: HostsOptions, analyzer?: AnalyzerHost): Promise<HostsRun> {
+/**
+ * `analyzer`, when given, is a pack already started (or starting) that serves several runs; the
+ * program runs while it starts, and its analysis waits for it.
+ */
+export async function runThroughHosts(opts: HostsOptions, analyzer?: AnalyzerHost | PromiseLike<AnalyzerHost>): Promise<HostsRun> {
     const ctx = stackContext(opts);
     const engine = await startStackEngine(ctx);
     // The CLI loads policy packs before it runs the program, so their start-up overlaps.
@@ -154,8 +158,9 @@ export async function runThroughHosts(opts: HostsOptions, analyzer?: AnalyzerHos
             const logged = log.filter((l) => l.severity === "error").map((l) => l.message);
             return { resources: engine.resources, violations: [], log, error: [failed, ...logged, exit.stderr.trim()].filter(Boolean).join("\n") };
         }
-        if (analyzer) await analyzer.configureStack({ organization: ORGANIZATION, project: ctx.project, stack: ctx.stack, config: ctx.config });
-        const pack = analyzer ?? (await ownAnalyzer!);
+        const shared = analyzer && (await analyzer);
+        if (shared) await shared.configureStack({ organization: ORGANIZATION, project: ctx.project, stack: ctx.stack, config: ctx.config });
+        const pack = shared || (await ownAnalyzer!);
         return { resources: engine.resources, violations: await analyzeWith(pack, ctx, engine.resources), log };
     } finally {
         await engine.stop();

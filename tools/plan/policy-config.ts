@@ -4,8 +4,7 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import Ajv, { type Options as AjvOptions, type ValidateFunction } from "ajv";
-import standaloneCode from "ajv/dist/standalone";
+import type { default as Ajv, Options as AjvOptions, ValidateFunction } from "ajv";
 import type { EnforcementLevel, Policies, PolicyPackConfig } from "@pulumi/policy";
 import { CACHE_ROOT, contentKey, DiskCache } from "../../components/shared/disk-cache";
 import { PlanUsageError } from "./project";
@@ -108,8 +107,11 @@ function compiledValidator(schema: object): ValidateFunction {
     } catch {
         // Not cached yet (or unreadable): compiled below.
     }
-    ajv ??= new Ajv(AJV_OPTIONS);
+    // ajv itself (about 65 modules) is loaded only to compile: a plan whose validators are all
+    // cached never loads it.
+    ajv ??= new (require("ajv") as { default: typeof Ajv }).default(AJV_OPTIONS);
     const validate = ajv.compile(schema);
+    const standaloneCode = (require("ajv/dist/standalone") as { default: (ajv: Ajv, validate: ValidateFunction) => string }).default;
     VALIDATORS.write(name, standaloneCode(ajv, validate));
     return validate;
 }

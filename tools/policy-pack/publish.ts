@@ -12,12 +12,21 @@
 // 3. The pack then runs through RunPlugin, as tools/hosts/analyzer-host.ts starts it.
 // The one difference: `--offline`, so npm installs from its cache and the check needs no network
 // (the pack's npm-shrinkwrap.json names exactly what the repository's install put in the cache).
+//
+// An install is about 12 s of CPU and 117 MB. With `installCache`, an install is kept under the
+// SHA-256 of everything that decides it: every file of the unpacked tarball (its
+// npm-shrinkwrap.json among them), npm's version and Node's. A later run whose tarball unpacks to
+// the same files with the same npm and Node starts the pack from that install instead of running
+// `npm install` again; any change to the pack, the shared package or the lockfile installs anew.
+// The cache sits in the system's temporary folder, outside the repository: an install inside it
+// would find the repository's node_modules by Node's upward search and hide a missing dependency.
 
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { contentKey } from "../../components/shared/disk-cache";
 
 const run = promisify(execFile);
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -29,7 +38,53 @@ export interface InstalledPack {
     files: string[];
     /** Where the pack was installed: what Pulumi starts the analyzer in. */
     dir: string;
+    /** False when an install of the same files with the same npm and Node was reused from `installCache`. */
+    installedNow: boolean;
     remove(): void;
+}
+
+export interface PublishOptions {
+    /** A folder outside any node_modules tree to keep installs in, by content (see the top of this file). */
+    installCache?: string;
+    /** How many installs `installCache` keeps, the newest used first (default 2: about 117 MB each). */
+    keepInstalls?: number;
+}
+
+/** The default `installCache`: per user, in the system's temporary folder. */
+export const DEFAULT_INSTALL_CACHE = path.join(os.tmpdir(), `gatevault-published-pack-${os.userInfo().uid}`);
+
+const INSTALL_PATH = path.join("policies", "organization", "pulumi-analyzer-gatevault-v0.1.0");
+
+/** What decides an install: each unpacked file by path and content, npm's version and Node's. */
+export function installKey(packageDir: string, files: readonly string[], npmVersion: string, nodeVersion: string): string {
+    const parts: (string | Buffer)[] = [npmVersion, nodeVersion];
+    for (const file of [...files].sort()) {
+        const full = path.join(packageDir, file);
+        if (!fs.statSync(full).isFile()) continue;
+        parts.push(file, fs.readFileSync(full));
+    }
+    return contentKey(...parts);
+}
+
+/** A rename, or a copy where `to` is on another file system than `from`. */
+function move(from: string, to: string): void {
+    try {
+        fs.renameSync(from, to);
+    } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
+        fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+        fs.rmSync(from, { recursive: true, force: true });
+    }
+}
+
+/** Deletes all but the `keep` most recently used installs in `cache`. */
+function pruneInstalls(cache: string, keep: number): void {
+    const entries = fs
+        .readdirSync(cache, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && /^[0-9a-f]{64}$/.test(e.name))
+        .map((e) => ({ name: e.name, used: fs.statSync(path.join(cache, e.name)).mtimeMs }))
+        .sort((a, b) => b.used - a.used);
+    for (const stale of entries.slice(keep)) fs.rmSync(path.join(cache, stale.name), { recursive: true, force: true });
 }
 
 /**
@@ -51,11 +106,11 @@ async function npm(args: string[], cwd: string): Promise<string> {
 }
 
 /** Packs `packDir` as `pulumi policy publish` does and installs the tarball as the Pulumi CLI does, in a temporary folder. */
-export async function publishAndInstall(packDir: string): Promise<InstalledPack> {
+export async function publishAndInstall(packDir: string, options: PublishOptions = {}): Promise<InstalledPack> {
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "gatevault-published-pack-"));
     const remove = () => fs.rmSync(temp, { recursive: true, force: true });
     try {
-        const packStdout = await npm(["pack", "--loglevel=error"], packDir);
+        const [packStdout, npmVersion] = await Promise.all([npm(["pack", "--loglevel=error"], packDir), npm(["--version"], temp)]);
         const tarball = path.join(temp, "pack.tgz");
         // npm writes the tarball into the pack's folder; Pulumi reads it from there and deletes it.
         fs.renameSync(path.join(packDir, packStdout.trim()), tarball);
@@ -63,11 +118,37 @@ export async function publishAndInstall(packDir: string): Promise<InstalledPack>
         const extracted = path.join(temp, "extracted");
         fs.mkdirSync(extracted);
         await run("tar", ["-xzf", tarball, "-C", extracted]);
-        const dir = path.join(temp, "policies", "organization", "pulumi-analyzer-gatevault-v0.1.0");
-        fs.mkdirSync(path.dirname(dir), { recursive: true });
-        fs.renameSync(path.join(extracted, "package"), dir);
-        await npm(["install", "--loglevel=error", "--offline"], dir);
-        return { packStdout, files, dir, remove };
+        const packageDir = path.join(extracted, "package");
+        if (!options.installCache) {
+            const dir = path.join(temp, INSTALL_PATH);
+            fs.mkdirSync(path.dirname(dir), { recursive: true });
+            fs.renameSync(packageDir, dir);
+            await npm(["install", "--loglevel=error", "--offline"], dir);
+            return { packStdout, files, dir, installedNow: true, remove };
+        }
+        const cache = options.installCache;
+        const key = installKey(extracted, files, npmVersion.trim(), process.version);
+        const entry = path.join(cache, key);
+        if (fs.existsSync(path.join(entry, INSTALL_PATH, "node_modules"))) {
+            const now = new Date();
+            fs.utimesSync(entry, now, now);
+            return { packStdout, files, dir: path.join(entry, INSTALL_PATH), installedNow: false, remove };
+        }
+        // Installed under a name of this process, then renamed: another run never sees half an install.
+        const building = path.join(cache, `${key}.${process.pid}.tmp`);
+        fs.rmSync(building, { recursive: true, force: true });
+        fs.mkdirSync(path.dirname(path.join(building, INSTALL_PATH)), { recursive: true });
+        move(packageDir, path.join(building, INSTALL_PATH));
+        try {
+            await npm(["install", "--loglevel=error", "--offline"], path.join(building, INSTALL_PATH));
+            fs.rmSync(entry, { recursive: true, force: true });
+            fs.renameSync(building, entry);
+        } catch (err) {
+            fs.rmSync(building, { recursive: true, force: true });
+            throw err;
+        }
+        pruneInstalls(cache, options.keepInstalls ?? 2);
+        return { packStdout, files, dir: path.join(entry, INSTALL_PATH), installedNow: true, remove };
     } catch (err) {
         remove();
         throw err;
