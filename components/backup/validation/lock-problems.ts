@@ -7,7 +7,10 @@ import type { ConfigProblem } from "../../config/errors";
 import type { KeyPath } from "../../config/problems";
 import { atKeyPath, PathProblem } from "./problem";
 
-/** AWS refuses a compliance-mode grace period shorter than this. */
+/**
+ * AWS refuses a compliance-mode grace period shorter than this: `changeable_for_days`
+ * IntAtLeast(3) (hashicorp/terraform-provider-aws internal/service/backup/vault_lock_configuration.go).
+ */
 export const MIN_CHANGEABLE_FOR_DAYS = 3;
 
 function wholeDays(field: string, value: number, min: number, max: number): PathProblem[] {
