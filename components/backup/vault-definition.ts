@@ -28,7 +28,11 @@ export const VAULT_NOTIFICATION_EVENTS = [
     "S3_RESTORE_OBJECT_FAILED",
 ] as const;
 
-/** Days KMS waits before deleting a key scheduled for deletion (the longest it allows). */
+/**
+ * Days KMS waits before deleting a key scheduled for deletion: the longest it allows
+ * ("PendingWindowInDays ... The range is 7-30 days and the default value is 30 days", AWS KMS
+ * cryptographic details, https://docs.aws.amazon.com/kms/latest/cryptographic-details/key-deletion.html).
+ */
 export const KEY_DELETION_WINDOW_DAYS = 30;
 
 export interface VaultDefinitionInput {

@@ -146,7 +146,11 @@ const policySchema = z.strictObject({
     plans: z.array(planSchema).min(1).describe("The policy's backup plans."),
 });
 
-/** An IAM role name, with its path if it has one (`backup-break-glass`, `ops/backup-break-glass`). */
+/**
+ * An IAM role name, with its path if it has one (`backup-break-glass`, `ops/backup-break-glass`).
+ * The name: 1-64 of `[\w+=,.@-]` (hashicorp/terraform-provider-aws internal/service/iam/role.go,
+ * `name` validated by validResourceName(64) in internal/service/iam/validate.go).
+ */
 const ROLE_NAME_WITH_PATH = /^([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
 /**
@@ -188,6 +192,9 @@ const stackSetsSchema = z.strictObject({
     globalResourcesRegion: regionSchema
         .optional()
         .describe("IAM is global: the region whose stacks create the roles. Default: the stack's region if the OU has vaults there, else the first region."),
+    // The ranges are the provider's: operation_preferences max_concurrent_percentage
+    // IntBetween(1, 100), failure_tolerance_percentage IntBetween(0, 100)
+    // (hashicorp/terraform-provider-aws internal/service/cloudformation/stack_set.go).
     operationPreferences: z
         .strictObject({
             maxConcurrentPercentage: z.number().int().min(1).max(100).default(25).describe("Share of the accounts deployed at a time."),

@@ -256,6 +256,7 @@ const rejected: Rejected[] = [
         path: "gatevault:backup.vault.lock.changeableForDays",
         message: /must not be set in governance mode: .* set mode: compliance/,
     },
+    // changeable_for_days: IntAtLeast(3) (terraform-provider-aws internal/service/backup/vault_lock_configuration.go).
     {
         name: "compliance grace period under AWS's 3 days",
         stack: "prod",

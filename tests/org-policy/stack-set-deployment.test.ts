@@ -186,6 +186,7 @@ describe("StackSet config checks (gatevault:orgBackupPolicies)", () => {
         expectProblem(problems, "gatevault:orgBackupPolicies.organization.accounts[1].deployBackupResources", /must be true: account 666666666666 .* vault "backups" in us-east-1/);
     });
 
+    // IAM role names are 1-64 of [\w+=,.@-], no spaces (terraform-provider-aws internal/service/iam/role.go, validResourceName).
     it("refuses a region order naming a region no StackSet deploys to, and a bad break-glass role name", () => {
         const problems = configProblems(
             withOrgPolicies((b) => {

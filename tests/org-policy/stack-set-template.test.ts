@@ -49,6 +49,7 @@ describe("StackSet template for an OU's effective policy", () => {
         const keyId = (vault.Properties.EncryptionKeyArn as any)["Fn::GetAtt"][0];
         const key = workloads.template.Resources[keyId];
         expect(key.Type).to.equal("AWS::KMS::Key");
+        // 30 days, the longest deletion window KMS allows (7-30: https://docs.aws.amazon.com/kms/latest/cryptographic-details/key-deletion.html).
         expect(key.Properties).to.include({ EnableKeyRotation: true, PendingWindowInDays: 30 });
         expect(key.Condition).to.equal(vault.Condition);
         expect(vault.Properties.LockConfiguration).to.deep.equal({ MinRetentionDays: 90, MaxRetentionDays: 3650 });
@@ -82,6 +83,7 @@ describe("StackSet template for an OU's effective policy", () => {
         expect(workloads.body).to.contain('{"Fn::Sub":"arn:aws:iam::${AWS::AccountId}:role/backup-break-glass"}');
     });
 
+    // "TemplateBody ... a maximum length of 51,200 bytes" (AWS CloudFormation API Reference, API_CreateStackSet.html).
     it("stays under CloudFormation's 51,200-byte TemplateBody limit", () => {
         expect(Buffer.byteLength(workloads.body)).to.be.below(MAX_TEMPLATE_BODY_BYTES);
     });

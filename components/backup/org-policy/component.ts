@@ -6,9 +6,11 @@
 import * as aws from "../../shared/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { guardOptions } from "@gatevault/aws-model/backup/protection";
-import { ConfigValidationError, formatKeyPath } from "../../config/errors";
+import { ConfigValidationError } from "../../config/errors";
 import type { OrgBackupPoliciesConfig, OrgBackupPolicyConfig } from "../../config/org-backup-policies";
+import type { KeyPath } from "../../config/problems";
 import type { ProviderSet } from "../../shared/providers";
+import { atKeyPath } from "../validation/problem";
 import { backupPolicyTypeProblems } from "./organization-check";
 import { policyContent } from "./render";
 import { backupPolicyProblems } from "./validate";
@@ -19,7 +21,7 @@ export interface BackupOrganisationPolicyArgs {
     /** Provider for the management account, or the delegated administrator for backup policies. */
     provider: aws.Provider;
     /** Where the policy sits in the stack config, for error messages (default `orgBackupPolicies.policies.<name>`). */
-    configPath?: ReadonlyArray<PropertyKey>;
+    configPath?: KeyPath;
     /**
      * What must exist before the policy is created, changed or attached: the vaults and roles it
      * names in member accounts. (AWS accepts the policy without them; backup jobs then fail.)
@@ -50,7 +52,7 @@ export class BackupOrganisationPolicy extends pulumi.ComponentResource {
         const content = policyContent(args.policy);
         const problems = backupPolicyProblems(args.policy, content);
         if (problems.length > 0) {
-            throw new ConfigValidationError(problems.map((p) => ({ path: formatKeyPath([...configPath, ...p.path]), message: p.message })));
+            throw new ConfigValidationError(atKeyPath(configPath, problems));
         }
         super("gatevault:backup:BackupOrganisationPolicy", name, {}, opts);
         this.content = content;

@@ -16,7 +16,10 @@ import type { PolicyConfigProblem } from "./validate";
 /** Regions the installed AWS provider accepts; it refuses to configure any other. */
 const PROVIDER_REGIONS: ReadonlySet<string> = new Set(Object.values(Region));
 
-/** IAM role names: 1-64 characters (the path is separate). */
+/**
+ * IAM role names: 1-64 characters (the path is separate): hashicorp/terraform-provider-aws
+ * internal/service/iam/role.go, `name` validated by validResourceName(64) (internal/service/iam/validate.go).
+ */
 export const MAX_ROLE_NAME = 64;
 
 function regionProblems(d: MemberAccountDeployment): string[] {

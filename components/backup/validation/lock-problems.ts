@@ -2,26 +2,23 @@
 // accepted only when config asks for it twice: `mode: compliance` and `changeableForDays`.
 
 import { MAX_RETENTION_DAYS, wholeDaysProblem } from "@gatevault/aws-model/backup/lifecycle";
+import type { VaultLockConfig } from "../../config/backup";
 import type { ConfigProblem } from "../../config/errors";
 import type { KeyPath } from "../../config/problems";
 import { atKeyPath, PathProblem } from "./problem";
 
-/** AWS refuses a compliance-mode grace period shorter than this. */
+/**
+ * AWS refuses a compliance-mode grace period shorter than this: `changeable_for_days`
+ * IntAtLeast(3) (hashicorp/terraform-provider-aws internal/service/backup/vault_lock_configuration.go).
+ */
 export const MIN_CHANGEABLE_FOR_DAYS = 3;
-
-export interface LockInput {
-    mode: "governance" | "compliance";
-    minRetentionDays: number;
-    maxRetentionDays: number;
-    changeableForDays?: number;
-}
 
 function wholeDays(field: string, value: number, min: number, max: number): PathProblem[] {
     const message = wholeDaysProblem(value, min, max);
     return message ? [{ path: [field], message }] : [];
 }
 
-export function lockProblems(lock: LockInput): PathProblem[] {
+export function lockProblems(lock: VaultLockConfig): PathProblem[] {
     const out: PathProblem[] = [
         ...wholeDays("minRetentionDays", lock.minRetentionDays, 1, MAX_RETENTION_DAYS),
         ...wholeDays("maxRetentionDays", lock.maxRetentionDays, 1, MAX_RETENTION_DAYS),
@@ -50,12 +47,12 @@ export function lockProblems(lock: LockInput): PathProblem[] {
 }
 
 /** The problems of each lock that is set (`gatevault:backup`'s vaults, member accounts', StackSets'), at its key path. */
-export function lockProblemsAt(locks: readonly { at: KeyPath; lock: LockInput | undefined }[]): ConfigProblem[] {
+export function lockProblemsAt(locks: readonly { at: KeyPath; lock: VaultLockConfig | undefined }[]): ConfigProblem[] {
     return locks.flatMap(({ at, lock }) => (lock ? atKeyPath(at, lockProblems(lock)) : []));
 }
 
 /** Problems with a retention (days, or undefined for "keep forever") under a vault's lock. */
-export function retentionUnderLock(deleteAfterDays: number | undefined, lock: LockInput): string | undefined {
+export function retentionUnderLock(deleteAfterDays: number | undefined, lock: VaultLockConfig): string | undefined {
     if (deleteAfterDays === undefined) {
         return `must be set: the destination vault's lock allows at most ${lock.maxRetentionDays} days, and a recovery point without deleteAfterDays is kept forever`;
     }

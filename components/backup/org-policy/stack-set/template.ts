@@ -210,11 +210,6 @@ export function memberTemplate(input: MemberTemplateInput): CfnTemplate {
     };
 }
 
-/** Regions the template creates resources in: every vault region (the role region is one of them). */
-export function templateRegions(vaults: readonly MemberVault[]): string[] {
-    return [...new Set(vaults.map((v) => v.region))].sort();
-}
-
 /** The TemplateBody sent to CloudFormation: minified, since its limit counts bytes. */
 export function templateBody(template: CfnTemplate): string {
     return JSON.stringify(template);
