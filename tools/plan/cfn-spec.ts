@@ -105,6 +105,10 @@ export interface TemplateSpecProblem {
 
 const RESOURCE_ATTRIBUTES = new Set(["Type", "Properties", "Condition", "DependsOn", "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "CreationPolicy", "UpdatePolicy"]);
 const TEMPLATE_SECTIONS = new Set(["AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Transform", "Resources", "Outputs"]);
+// DeletionPolicy's values (aws-attribute-deletionpolicy.html). UpdateReplacePolicy is checked
+// against the same set, though its page lists only Delete, Retain and Snapshot
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-updatereplacepolicy.html):
+// RetainExceptOnCreate there passes this check.
 const DELETION_POLICIES = new Set(["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"]);
 
 function isIntrinsic(value: unknown): boolean {
