@@ -46,9 +46,10 @@ export interface InstalledPack {
 export interface PublishOptions {
     /** A folder outside any node_modules tree to keep installs in, by content (see the top of this file). */
     installCache?: string;
-    /** How many installs `installCache` keeps, the newest used first (default 2: about 117 MB each). */
-    keepInstalls?: number;
 }
+
+/** How many installs `installCache` keeps, the most recently used: about 117 MB each. */
+const KEEP_INSTALLS = 2;
 
 /** The default `installCache`: per user, in the system's temporary folder. */
 export const DEFAULT_INSTALL_CACHE = path.join(os.tmpdir(), `gatevault-published-pack-${os.userInfo().uid}`);
@@ -157,7 +158,7 @@ export async function publishAndInstall(packDir: string, options: PublishOptions
             fs.rmSync(building, { recursive: true, force: true });
             throw err;
         }
-        pruneInstalls(cache, options.keepInstalls ?? 2);
+        pruneInstalls(cache, KEEP_INSTALLS);
         return { packStdout, files, dir: path.join(entry, INSTALL_PATH), installedNow: true, remove };
     } catch (err) {
         remove();
