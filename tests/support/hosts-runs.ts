@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { AnalyzerHost, AnalyzerInfo } from "../../tools/hosts/analyzer-host";
-import { analyzeWith, HostsRun, runThroughHosts, stackContext, startAnalyzer } from "../../tools/hosts/index";
+import { analyzeWith, HostsRun, runThroughHosts, StackContext, stackContext, startAnalyzer } from "../../tools/hosts/index";
 import type { Violation } from "../../tools/plan/evaluate";
 import { REPO_ROOT } from "../../tools/plan/index";
 import { DEFAULT_INSTALL_CACHE, InstalledPack, publishAndInstall } from "../../tools/policy-pack/publish";
@@ -89,16 +89,17 @@ export async function runAllThroughHosts(): Promise<HostsRuns> {
     // (it never calls pulumi.getStack or pulumi.Config), and each run sends its own
     // ConfigureStack and Configure. The pack never uses the engine address it is given
     // (cmd/run-policy-pack drops it).
-    const pack = startAnalyzer(stackContext({ stack: "prod" }), "127.0.0.1:0");
+    const prodStack = stackContext({ stack: "prod" });
+    const pack = startAnalyzer(prodStack, "127.0.0.1:0");
     pack.catch(() => undefined);
     // Published, installed and started beside the programs' runs: npm and the pack are processes of their own.
-    const published = startPublishedPack();
+    const published = startPublishedPack(prodStack);
     try {
         // Each program runs while the pack is still starting; only its analysis waits for the pack.
         const dev = await probed((env) => runThroughHosts({ stack: "dev", programEnv: env }, pack));
         const prod = await probed((env) => runThroughHosts({ stack: "prod", programEnv: env }, pack));
         const noncompliant = await probed((env) => runThroughHosts({ stack: "prod", program: NONCOMPLIANT_PROGRAM, programEnv: env }, pack));
-        return { dev, prod, noncompliant, published: await finishPublishedPack(published, await pack, noncompliant.run) };
+        return { dev, prod, noncompliant, published: await finishPublishedPack(published, await pack, prodStack, noncompliant.run) };
     } finally {
         await (await pack.catch(() => undefined))?.stop();
         const started = await published.catch(() => undefined);
@@ -114,14 +115,14 @@ interface StartedPublishedPack {
 }
 
 /** Publishes and installs the pack as Pulumi does, then starts it where it was installed. */
-async function startPublishedPack(): Promise<StartedPublishedPack> {
+async function startPublishedPack(prod: StackContext): Promise<StartedPublishedPack> {
     const started: StartedPublishedPack = {};
     try {
         // An install of the same files with the same npm and Node is reused (tools/policy-pack/publish.ts);
         // GATEVAULT_PACK_INSTALL_CACHE=off installs every time, as a fresh machine does.
         const installCache = process.env.GATEVAULT_PACK_INSTALL_CACHE === "off" ? undefined : DEFAULT_INSTALL_CACHE;
         started.installed = await publishAndInstall(path.join(REPO_ROOT, "policy"), { installCache });
-        started.analyzer = await startAnalyzer(stackContext({ stack: "prod" }), "127.0.0.1:0", started.installed.dir);
+        started.analyzer = await startAnalyzer(prod, "127.0.0.1:0", started.installed.dir);
     } catch (err) {
         started.error = (err as Error).message;
     }
@@ -129,7 +130,7 @@ async function startPublishedPack(): Promise<StartedPublishedPack> {
 }
 
 /** The installed pack's GetAnalyzerInfo and its analysis of the non-compliant resources, beside the repository pack's GetAnalyzerInfo. */
-async function finishPublishedPack(starting: Promise<StartedPublishedPack>, repoPack: AnalyzerHost, noncompliant: HostsRun): Promise<PublishedPackRun> {
+async function finishPublishedPack(starting: Promise<StartedPublishedPack>, repoPack: AnalyzerHost, prod: StackContext, noncompliant: HostsRun): Promise<PublishedPackRun> {
     const result: PublishedPackRun = { repoInfo: await repoPack.info() };
     const { installed, analyzer, error } = await starting;
     result.packStdout = installed?.packStdout;
@@ -144,7 +145,7 @@ async function finishPublishedPack(starting: Promise<StartedPublishedPack>, repo
             ]),
         );
         result.info = await analyzer!.info();
-        result.noncompliantViolations = await analyzeWith(analyzer!, stackContext({ stack: "prod" }), noncompliant.resources);
+        result.noncompliantViolations = await analyzeWith(analyzer!, prod, noncompliant.resources);
     } catch (err) {
         result.error = (err as Error).message;
     }

@@ -136,13 +136,10 @@ export async function runProgramThroughHost(
 
 /**
  * Runs the program through the language-host entry and its resources through the analyzer host.
- * Pass `analyzer` to reuse a pack already started: it is sent this stack's ConfigureStack and
- * Configure, which replace all the state the analyzer keeps (stack tags, policy config); only
- * its process environment still names the stack it was started for.
- */
-/**
- * `analyzer`, when given, is a pack already started (or starting) that serves several runs; the
- * program runs while it starts, and its analysis waits for it.
+ * Pass `analyzer` to reuse a pack already started (or still starting) for several runs: the
+ * program runs while it starts, and its analysis waits for it. It is sent this stack's
+ * ConfigureStack and Configure, which replace all the state the analyzer keeps (stack tags,
+ * policy config); only its process environment still names the stack it was started for.
  */
 export async function runThroughHosts(opts: HostsOptions, analyzer?: AnalyzerHost | PromiseLike<AnalyzerHost>): Promise<HostsRun> {
     const ctx = stackContext(opts);

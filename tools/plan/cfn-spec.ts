@@ -10,11 +10,13 @@
 // CloudFormation User Guide, resources-section-structure.html, aws-attribute-deletionpolicy.html).
 //
 // The database is 2.6 MB of gzip and takes a second or two to load, so the properties of the
-// resource types asked for are kept in node_modules/.cache, keyed by the package's version and
-// the database file, and the database is loaded only when a type is not in that cache.
+// resource types asked for are kept in node_modules/.cache (components/shared/disk-cache.ts),
+// keyed by the package's version and the database file, and the database is loaded only when a
+// type is not in that cache.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { CACHE_ROOT, DiskCache } from "../../components/shared/disk-cache";
 
 type PropertyType =
     | { type: "string" | "number" | "integer" | "boolean" | "json" | "date-time" | "null" | "tag" }
@@ -37,7 +39,8 @@ interface SpecExtract {
 
 const PACKAGE_DIR = path.dirname(require.resolve("@aws-cdk/aws-service-spec/package.json"));
 const DB_FILE = path.join(PACKAGE_DIR, "db.json.gz");
-const CACHE_FILE = path.join(PACKAGE_DIR, "..", "..", ".cache", "gatevault", "cfn-spec.json");
+const CACHE = new DiskCache(CACHE_ROOT);
+const CACHE_NAME = "cfn-spec.json";
 
 function databaseKey(): string {
     const version = (JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8")) as { version: string }).version;
@@ -49,10 +52,10 @@ let extract: SpecExtract | undefined;
 
 function readCache(key: string): SpecExtract {
     try {
-        const cached = JSON.parse(fs.readFileSync(CACHE_FILE, "utf8")) as SpecExtract;
-        if (cached.key === key) return cached;
+        const cached = JSON.parse(CACHE.read(CACHE_NAME) ?? "null") as SpecExtract | null;
+        if (cached?.key === key) return cached;
     } catch {
-        // No cache yet, or an unreadable one: start afresh.
+        // An unreadable cache: start afresh.
     }
     return { key, resources: {}, types: {} };
 }
@@ -82,22 +85,14 @@ function extractFromDatabase(into: SpecExtract, cfnTypes: string[]): void {
 
 /** The properties of each resource type, or undefined for a type the specification does not have. */
 function specFor(cfnTypes: string[]): SpecExtract {
-    const key = databaseKey();
-    if (!extract || extract.key !== key) extract = readCache(key);
+    // The installed database does not change while a process runs: its key is read once.
+    extract ??= readCache(databaseKey());
     const missing = cfnTypes.filter((t) => !(t in extract!.resources));
     if (missing.length > 0) {
         extractFromDatabase(extract, missing);
         // Types the specification lacks are remembered as such, so they never reload the database.
         for (const t of missing) if (!(t in extract.resources)) (extract.resources as Record<string, unknown>)[t] = null;
-        try {
-            fs.mkdirSync(path.dirname(CACHE_FILE), { recursive: true });
-            // Written aside and renamed, so that a plan running alongside never reads half a file.
-            const partial = `${CACHE_FILE}.${process.pid}`;
-            fs.writeFileSync(partial, JSON.stringify(extract));
-            fs.renameSync(partial, CACHE_FILE);
-        } catch {
-            // A read-only node_modules only costs the next run the load again.
-        }
+        CACHE.write(CACHE_NAME, JSON.stringify(extract));
     }
     return extract;
 }
@@ -110,6 +105,10 @@ export interface TemplateSpecProblem {
 
 const RESOURCE_ATTRIBUTES = new Set(["Type", "Properties", "Condition", "DependsOn", "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "CreationPolicy", "UpdatePolicy"]);
 const TEMPLATE_SECTIONS = new Set(["AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Transform", "Resources", "Outputs"]);
+// DeletionPolicy's values (aws-attribute-deletionpolicy.html). UpdateReplacePolicy is checked
+// against the same set, though its page lists only Delete, Retain and Snapshot
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-updatereplacepolicy.html):
+// RetainExceptOnCreate there passes this check.
 const DELETION_POLICIES = new Set(["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"]);
 
 function isIntrinsic(value: unknown): boolean {

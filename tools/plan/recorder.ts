@@ -168,10 +168,11 @@ export class ResourceRecorder {
                 // The provider checks every configuration before it calls AWS (its Check during a
                 // preview); a registration it would refuse stops the plan here, as it would there.
                 if (custom && !read) {
-                    const violations = checkRegistration(type, policyView(wireInputs));
+                    const view = policyView(wireInputs);
+                    const violations = checkRegistration(type, view);
                     if (violations.length > 0) throw new ProviderRuleError(urn, name, violations);
                     // A template's resources are checked against CloudFormation's own specification too.
-                    checkTemplateBody(type, urn, policyView(wireInputs));
+                    checkTemplateBody(type, urn, view);
                 }
                 const entry: RecordedResource = {
                     urn,

@@ -46,9 +46,10 @@ export interface InstalledPack {
 export interface PublishOptions {
     /** A folder outside any node_modules tree to keep installs in, by content (see the top of this file). */
     installCache?: string;
-    /** How many installs `installCache` keeps, the newest used first (default 2: about 117 MB each). */
-    keepInstalls?: number;
 }
+
+/** How many installs `installCache` keeps, the most recently used: about 117 MB each. */
+const KEEP_INSTALLS = 2;
 
 /** The default `installCache`: per user, in the system's temporary folder. */
 export const DEFAULT_INSTALL_CACHE = path.join(os.tmpdir(), `gatevault-published-pack-${os.userInfo().uid}`);
@@ -64,6 +65,11 @@ export function installKey(packageDir: string, files: readonly string[], npmVers
         parts.push(file, fs.readFileSync(full));
     }
     return contentKey(...parts);
+}
+
+/** The files under `dir`, relative to it with `/` between folders. */
+function filesUnder(dir: string, prefix = ""): string[] {
+    return fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
 }
 
 /** A rename, or a copy where `to` is on another file system than `from`. */
@@ -110,14 +116,19 @@ export async function publishAndInstall(packDir: string, options: PublishOptions
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "gatevault-published-pack-"));
     const remove = () => fs.rmSync(temp, { recursive: true, force: true });
     try {
-        const [packStdout, npmVersion] = await Promise.all([npm(["pack", "--loglevel=error"], packDir), npm(["--version"], temp)]);
+        // npm's version is part of the install cache's key only.
+        const npmVersion = options.installCache ? npm(["--version"], temp) : undefined;
+        npmVersion?.catch(() => undefined);
+        const packStdout = await npm(["pack", "--loglevel=error"], packDir);
         const tarball = path.join(temp, "pack.tgz");
         // npm writes the tarball into the pack's folder; Pulumi reads it from there and deletes it.
         fs.renameSync(path.join(packDir, packStdout.trim()), tarball);
-        const files = (await run("tar", ["-tzf", tarball])).stdout.split("\n").filter(Boolean).sort();
         const extracted = path.join(temp, "extracted");
         fs.mkdirSync(extracted);
         await run("tar", ["-xzf", tarball, "-C", extracted]);
+        // The tarball's entries, read from what it unpacked to rather than by listing it again: a
+        // tarball `npm pack` makes holds files only, no folder or link entries.
+        const files = filesUnder(extracted).sort();
         const packageDir = path.join(extracted, "package");
         if (!options.installCache) {
             const dir = path.join(temp, INSTALL_PATH);
@@ -127,7 +138,7 @@ export async function publishAndInstall(packDir: string, options: PublishOptions
             return { packStdout, files, dir, installedNow: true, remove };
         }
         const cache = options.installCache;
-        const key = installKey(extracted, files, npmVersion.trim(), process.version);
+        const key = installKey(extracted, files, (await npmVersion!).trim(), process.version);
         const entry = path.join(cache, key);
         if (fs.existsSync(path.join(entry, INSTALL_PATH, "node_modules"))) {
             const now = new Date();
@@ -147,7 +158,7 @@ export async function publishAndInstall(packDir: string, options: PublishOptions
             fs.rmSync(building, { recursive: true, force: true });
             throw err;
         }
-        pruneInstalls(cache, options.keepInstalls ?? 2);
+        pruneInstalls(cache, KEEP_INSTALLS);
         return { packStdout, files, dir: path.join(entry, INSTALL_PATH), installedNow: true, remove };
     } catch (err) {
         remove();

@@ -211,6 +211,10 @@ function accountArn(ctx: TargetContext, id: string): string {
     return `arn:${ctx.partition}:organizations::${ctx.accountId}:account/${ctx.organizationId}/${id}`;
 }
 
+/**
+ * The delegated administrators of a service principal, with the fields the provider copies from
+ * each ListDelegatedAdministrators entry (internal/service/organizations/delegated_administrators_data_source.go).
+ */
 function mockedDelegatedAdministrators(inputs: Record<string, any>, ctx: TargetContext): Record<string, unknown> {
     const ids = organizationState.delegatedAdministrators[String(inputs.servicePrincipal ?? "")] ?? [];
     return {
