@@ -6,7 +6,7 @@
 //
 // Each `.ts` file is transpiled on its own by esbuild (the transpiler tsx runs the tests with) to
 // CommonJS and kept on disk under node_modules/.cache/gatevault/typescript, named by the SHA-256 of its
-// source, the options and the esbuild version: a file is read and hashed on every start, so an edited
+// path, its source, the options and the esbuild version: a file is read and hashed on every start, so an edited
 // file is transpiled again and a stale one is never run, and an unchanged one costs a read. Node's own
 // resolver finds the files (registering `.ts` adds it to the extensions it tries), so modules,
 // `__dirname` and the order of evaluation are exactly as if they were JavaScript beside their source.
@@ -19,6 +19,11 @@
 // Stack traces: under Pulumi's cmd/run, which installs source-map-support, the transpiled files'
 // source maps are handed to it, so a program error points at the TypeScript line. Elsewhere (the
 // offline plan, which prints messages, not stacks) lines are those of the transpiled file.
+//
+// The cache root, the SHA-256 naming and the write-through-a-rename below are the conventions of
+// components/shared/disk-cache.ts (CACHE_ROOT, contentKey, DiskCache), written again here on
+// purpose: this file is what makes TypeScript loadable, so it cannot require that TypeScript
+// module, and it stays plain JavaScript that loads nothing of the project.
 "use strict";
 
 const crypto = require("node:crypto");

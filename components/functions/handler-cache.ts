@@ -16,7 +16,7 @@ import * as esbuild from "esbuild";
 import { CACHE_ROOT, contentKey, DiskCache } from "../shared/disk-cache";
 import type { HandlerBundle } from "./handler-bundle";
 
-export const HANDLER_CACHE = new DiskCache(path.join(CACHE_ROOT, "handlers"));
+const HANDLER_CACHE = new DiskCache(path.join(CACHE_ROOT, "handlers"));
 
 interface CacheEntry {
     bundle: HandlerBundle;

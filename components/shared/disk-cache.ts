@@ -3,7 +3,9 @@
 // content, so a changed input gives another name and the old file is simply never read again.
 // Nothing is ever stale by age; what "every input" means is up to each caller (see
 // components/functions/handler-cache.ts). A cache that cannot be written (a read-only install) only
-// means the work is done again next run.
+// means the work is done again next run. loader/register.js keeps its transpiled files under
+// CACHE_ROOT/typescript by the same rules, in plain JavaScript of its own: it runs before any
+// TypeScript, this file included, can be loaded.
 
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";

@@ -36,7 +36,7 @@ export function areaOf(file: string): Area {
     throw new Error(`${file} is in no layer of docs/development.md "Layers": add its folder there and to areaOf`);
 }
 
-export function describeArea(area: Area): string {
+function describeArea(area: Area): string {
     switch (area.kind) {
         case "index":
             return "index.ts";

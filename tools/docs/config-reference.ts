@@ -52,7 +52,7 @@ function constraints(node: JsonSchema): string[] {
 }
 
 /** What a value of this node looks like: type, allowed values, bounds. */
-export function typeOf(node: JsonSchema): string {
+function typeOf(node: JsonSchema): string {
     let base: string;
     if (node.enum) {
         base = node.enum.map((v: unknown) => code(v)).join(" | ");

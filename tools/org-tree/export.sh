@@ -11,6 +11,11 @@
 #     "children": { "<parent id>": { "organizationalUnits": <aws organizations list-organizational-units-for-parent --parent-id <parent id>>,
 #                                    "accounts": <aws organizations list-accounts-for-parent --parent-id <parent id>> }, ... } }
 # for the root and every OU below it. AWS_CLI names another CLI executable (tests use a fake).
+# The CLI reference says each list command "is a paginated operation. Multiple API calls may be
+# issued in order to retrieve the entire data set of results", and gives the ID formats the greps
+# below rely on: a root "r-" and 4 to 32 lowercase letters or digits, an OU "ou-", 4 to 32 of them,
+# a second "-" and 8 to 32 more
+# (https://docs.aws.amazon.com/cli/v1/reference/organizations/list-organizational-units-for-parent.html).
 set -euo pipefail
 aws_cli=${AWS_CLI:-aws}
 
