@@ -2,8 +2,15 @@
 // backup-critical resource is protected (packages/aws-model/backup/protection.ts is the table the
 // components and this rule share). CrossGuard passes `protect` to policies, not
 // `retainOnDelete`; that one is checked on the plan's recorded options below. Member-account
-// StackSets must also keep their stacks in AWS when deleted (retainStack,
-// retainStacksOnAccountRemoval: the rule's header cites the provider and AWS for each).
+// StackSets must also keep their stacks in AWS when deleted:
+// - a StackSetInstance's `retainStack` (provider default false) is DeleteStackInstances'
+//   RetainStacks (hashicorp/terraform-provider-aws internal/service/cloudformation/stack_set_instance.go),
+//   which "Removes the stack instances from the specified stack set, but doesn't delete the stacks"
+//   (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DeleteStackInstances.html);
+// - AutoDeployment `Enabled`: "If set to true, StackSets automatically deploys ... If an account is
+//   removed from a target organization or OU, StackSets deletes stack instances from the account",
+//   and RetainStacksOnAccountRemoval true retains their resources
+//   (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_AutoDeployment.html).
 
 import * as aws from "@pulumi/aws";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
