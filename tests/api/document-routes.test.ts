@@ -135,6 +135,8 @@ describe("OpenAPI builder: routes and integrations", () => {
         await expectValidOpenApi(built.document);
     });
 
+    // arn:aws:execute-api:{regionId}:{accountId}:{apiId}/{stage}/{httpVerb}/[{resource}/[{child-resources}]]
+    // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html).
     it("scopes each route's execute-api pattern to its method and path, with variables as *", () => {
         expect(executeApiPattern("GET", "/orders/{id}")).to.equal("/*/GET/orders/*");
         expect(executeApiPattern("POST", "/orders")).to.equal("/*/POST/orders");
