@@ -146,7 +146,9 @@ describe("policy: backup-critical-protected", () => {
             const records = plan.resources.map((r) => (lifted.has(r.urn) ? { ...r.record, options: { ...r.record.options, protect: false } } : r.record));
             const { violations } = await judge(records);
             const expected = kinds.filter((k) => PROD_GUARDS[k].protect);
-            expect(expected).to.have.length(kinds.length - 1); // vaultLock is retained, not protected.
+            // vaultLock is retained, not protected: the provider changes a lock only by replacing it (every
+            // field ForceNew, terraform-provider-aws internal/service/backup/vault_lock_configuration.go).
+            expect(expected).to.have.length(kinds.length - 1);
             expect(violations.map((v) => v.urn)).to.deep.equal(expected.map((k) => found[k][0].urn));
             violations.forEach((v, i) => expect(v.message).to.have.string(`is not protected, in a production stack: ${PROD_GUARDS[expected[i]].why}.`));
         });
