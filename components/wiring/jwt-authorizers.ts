@@ -5,7 +5,7 @@
 // would answer 403 to every caller.
 
 import type { HttpMethod } from "@gatevault/aws-model/apigateway/methods";
-import { operationKey } from "@gatevault/aws-model/apigateway/paths";
+import { operationKey, pathSegments } from "@gatevault/aws-model/apigateway/paths";
 import type { ApiConfig, AuthorizerConfig } from "../config/api";
 import type { JwtAuthorizerConfig } from "../config/authorizers";
 import type { Problems } from "../config/problems";
@@ -91,7 +91,7 @@ export function linkJwtAuthorizers(apis: readonly ApiConfig[], supplied: Supplie
  * so only an exact cover grants.
  */
 export function jwtRoutesCover(routes: Readonly<Record<string, unknown>>, method: HttpMethod, path: string): boolean {
-    const route = { method, segments: path === "/" ? [] : path.slice(1).split("/") };
+    const route = { method, segments: pathSegments(path) };
     return Object.keys(routes).some((key) => {
         const parsed = parseRoute(key);
         return !("problem" in parsed) && routeCovers(parsed, route);

@@ -28,13 +28,13 @@ function kindOf(segment: string): Kind {
 }
 
 /** The requests a route's method and path match, before precedence. */
-export function shapeOf(route: RoutePattern): Slot[] {
+function shapeOf(route: RoutePattern): Slot[] {
     const method: Slot = route.method === "ANY" ? { kind: "oneOf", tokens: METHODS } : { kind: "literal", token: route.method };
     return [method, ...route.segments.map((s): Slot => ({ literal: { kind: "literal", token: s } as Slot, variable: { kind: "one" } as Slot, greedy: { kind: "many" } as Slot })[kindOf(s)])];
 }
 
 /** What the route's execute-api pattern (`routeResource`) matches, as IAM matches `*`: any tokens, `/` included. */
-export function patternOf(route: RoutePattern): Slot[] {
+function patternOf(route: RoutePattern): Slot[] {
     const method: Slot = route.method === "ANY" ? { kind: "many" } : { kind: "literal", token: route.method };
     return [method, ...route.segments.map((s): Slot => (kindOf(s) === "literal" ? { kind: "literal", token: s } : { kind: "many" }))];
 }
@@ -69,7 +69,7 @@ function pathsMayMeet(a: RoutePattern, b: RoutePattern): boolean {
 }
 
 /** The requests API Gateway sends to `route` among `all`: its shape, less what more specific routes take. */
-export function servedBy(route: RoutePattern, all: readonly RoutePattern[]): Term[] {
+function servedBy(route: RoutePattern, all: readonly RoutePattern[]): Term[] {
     const terms: Term[] = [{ slots: shapeOf(route) }];
     for (const other of all) {
         if (other === route || !pathsMayMeet(other, route)) continue;
@@ -80,7 +80,6 @@ export function servedBy(route: RoutePattern, all: readonly RoutePattern[]): Ter
     return terms;
 }
 
-/** Whether the pattern of `from` matches a request API Gateway sends to `to`. */
 /**
  * A pattern that starts with a literal method and first path part (no `*` before them) can
  * only match requests with that method and first part: a cheap "no" for most pairs of routes.
@@ -92,7 +91,8 @@ function firstTokensDiffer(from: RoutePattern, to: RoutePattern): boolean {
     return a !== undefined && b !== undefined && kindOf(a) === "literal" && kindOf(b) === "literal" && a !== b;
 }
 
-export function reaches(from: RoutePattern, to: RoutePattern, all: readonly RoutePattern[]): boolean {
+/** Whether the pattern of `from` matches a request API Gateway sends to `to`. */
+function reaches(from: RoutePattern, to: RoutePattern, all: readonly RoutePattern[]): boolean {
     if (firstTokensDiffer(from, to)) return false;
     const pattern = { slots: patternOf(from) };
     // Most pairs do not meet even before precedence: answer those from the two alone.

@@ -1,6 +1,12 @@
 // The IAM policy an authorizer returns. API Gateway caches it per token for the
 // authorizer's TTL and reuses it for every method the caller calls next, so it must allow
-// every route the caller may invoke, not only the method that triggered the call.
+// every route the caller may invoke, not only the method that triggered the call (AWS
+// Knowledge Center: "When Authorization Caching is activated on a Lambda authorizer, the returned IAM policy is cached. The cached IAM policy is then applied to any additional API requests made within the cache's specified time-to-live (TTL) period",
+// https://aws.amazon.com/ru/premiumsupport/knowledge-center/api-gateway-lambda-authorization-errors/).
+// Its Resource is an execute-api ARN,
+// `arn:aws:execute-api:{regionId}:{accountId}:{apiId}/{stage}/{httpVerb}/[{resource}/[{child-resources}]]`,
+// where "You can use a wild card (*)"
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html).
 
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
 

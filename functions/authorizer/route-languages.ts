@@ -15,8 +15,9 @@
 //   against a specific resource takes precedence over a method request against a generic
 //   resource at the same level", https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html#api-gateway-proxy-resource).
 //   The resource is chosen by path alone, whatever methods it has: when it lacks the request's
-//   method (and ANY), API Gateway answers 403 itself and no authorizer is called. On one
-//   resource, a method of its own wins over ANY.
+//   method (and ANY), API Gateway answers 403 MISSING_AUTHENTICATION_TOKEN itself ("an
+//   unsupported API method or resource", https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html)
+//   and no authorizer is called. On one resource, a method of its own wins over ANY.
 //
 // Alphabet: the literal tokens that occur in the routes, plus OTHER standing for every other
 // token. Nothing here can tell two tokens apart unless one of them occurs literally, so the

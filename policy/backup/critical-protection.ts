@@ -8,18 +8,20 @@
 // it, but what a deletion does in AWS is set on the resource, and CloudFormation deletes the
 // stacks in the member accounts (their backup roles; the vaults and keys in them carry
 // DeletionPolicy Retain) unless told otherwise:
-// - StackSetInstance `retainStack`: the provider deletes an instance with DeleteStackInstances
-//   `RetainStacks: retain_stack` (hashicorp/terraform-provider-aws
-//   internal/service/cloudformation/stack_set_instance.go, resourceStackSetInstanceDelete), which
-//   removes the instances from the StackSet but keeps their stacks (AWS CloudFormation API
-//   Reference, API_DeleteStackInstances.html, RetainStacks). It has to be in the state before the
-//   deployment that deletes the instance (@pulumi/aws cloudformation/stackSetInstance.d.ts), so it
-//   is checked from the start rather than set when deleting.
-// - StackSet `autoDeployment.retainStacksOnAccountRemoval`: with automatic deployment, an account
-//   that leaves the OU has its stack instances deleted unless this is true (AWS CloudFormation User
-//   Guide, stacksets-orgs-manage-auto-deployment.html; provider stack_set.go
-//   auto_deployment.retain_stacks_on_account_removal). No protect option covers that: it is not a
-//   Pulumi deletion at all.
+// - StackSetInstance `retainStack` (default false): the provider deletes an instance with
+//   DeleteStackInstances `RetainStacks: retain_stack` (hashicorp/terraform-provider-aws
+//   internal/service/cloudformation/stack_set_instance.go, resourceStackSetInstanceDelete), and
+//   RetainStacks "Removes the stack instances from the specified stack set, but doesn't delete the
+//   stacks" (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DeleteStackInstances.html).
+//   It has to be in the state before the deployment that deletes the instance (@pulumi/aws
+//   cloudformation/stackSetInstance.d.ts), so it is checked from the start rather than set when
+//   deleting.
+// - StackSet `autoDeployment.retainStacksOnAccountRemoval` (provider stack_set.go
+//   auto_deployment.retain_stacks_on_account_removal): with `Enabled`, "If an account is removed
+//   from a target organization or OU, StackSets deletes stack instances from the account"; with
+//   RetainStacksOnAccountRemoval true "stack resources are retained", false "stack resources are
+//   deleted" (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_AutoDeployment.html).
+//   No protect option covers that: it is not a Pulumi deletion at all.
 
 import * as aws from "../common/aws-types";
 import type { PolicyResource } from "@pulumi/policy";

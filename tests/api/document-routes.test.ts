@@ -21,6 +21,8 @@ describe("OpenAPI builder: routes and integrations", () => {
         ]);
     });
 
+    // ANY is the operation key x-amazon-apigateway-any-method
+    // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-any-method.html).
     it("spells a greedy variable {proxy+} in the path and {proxy} in the integration URI", () => {
         const built = build(apiConfig({ routes: [route("/files/{proxy+}", "ANY", { type: "HTTP_PROXY", uri: "https://files.example.com/{proxy+}" })] }));
         const ext = integration(built, "/files/{proxy+}", "x-amazon-apigateway-any-method");
@@ -135,6 +137,8 @@ describe("OpenAPI builder: routes and integrations", () => {
         await expectValidOpenApi(built.document);
     });
 
+    // arn:aws:execute-api:{regionId}:{accountId}:{apiId}/{stage}/{httpVerb}/[{resource}/[{child-resources}]]
+    // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html).
     it("scopes each route's execute-api pattern to its method and path, with variables as *", () => {
         expect(executeApiPattern("GET", "/orders/{id}")).to.equal("/*/GET/orders/*");
         expect(executeApiPattern("POST", "/orders")).to.equal("/*/POST/orders");

@@ -135,7 +135,9 @@ const REQUESTS: Request[] = (() => {
 })();
 
 /**
- * API Gateway caches the policy per token and applies it to every method the caller calls next,
+ * API Gateway caches the policy per token and applies it to every method the caller calls next
+ * ("When Authorization Caching is activated on a Lambda authorizer, the returned IAM policy is cached. The cached IAM policy is then applied to any additional API requests made within the cache's specified time-to-live (TTL) period",
+ * https://aws.amazon.com/ru/premiumsupport/knowledge-center/api-gateway-lambda-authorization-errors/),
  * so the policy returned for one request (`trigger`) is judged against every request the
  * authorizer is called for: IAM's decision must be the grant of the route API Gateway sends it to.
  */

@@ -2,8 +2,15 @@
 // backup-critical resource is protected (packages/aws-model/backup/protection.ts is the table the
 // components and this rule share). CrossGuard passes `protect` to policies, not
 // `retainOnDelete`; that one is checked on the plan's recorded options below. Member-account
-// StackSets must also keep their stacks in AWS when deleted (retainStack,
-// retainStacksOnAccountRemoval: the rule's header cites the provider and AWS for each).
+// StackSets must also keep their stacks in AWS when deleted:
+// - a StackSetInstance's `retainStack` (provider default false) is DeleteStackInstances'
+//   RetainStacks (hashicorp/terraform-provider-aws internal/service/cloudformation/stack_set_instance.go),
+//   which "Removes the stack instances from the specified stack set, but doesn't delete the stacks"
+//   (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DeleteStackInstances.html);
+// - AutoDeployment `Enabled`: "If set to true, StackSets automatically deploys ... If an account is
+//   removed from a target organization or OU, StackSets deletes stack instances from the account",
+//   and RetainStacksOnAccountRemoval true retains their resources
+//   (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_AutoDeployment.html).
 
 import * as aws from "@pulumi/aws";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
@@ -139,7 +146,9 @@ describe("policy: backup-critical-protected", () => {
             const records = plan.resources.map((r) => (lifted.has(r.urn) ? { ...r.record, options: { ...r.record.options, protect: false } } : r.record));
             const { violations } = await judge(records);
             const expected = kinds.filter((k) => PROD_GUARDS[k].protect);
-            expect(expected).to.have.length(kinds.length - 1); // vaultLock is retained, not protected.
+            // vaultLock is retained, not protected: the provider changes a lock only by replacing it (every
+            // field ForceNew, terraform-provider-aws internal/service/backup/vault_lock_configuration.go).
+            expect(expected).to.have.length(kinds.length - 1);
             expect(violations.map((v) => v.urn)).to.deep.equal(expected.map((k) => found[k][0].urn));
             violations.forEach((v, i) => expect(v.message).to.have.string(`is not protected, in a production stack: ${PROD_GUARDS[expected[i]].why}.`));
         });

@@ -20,6 +20,7 @@ describe("policy: shared document readers", () => {
             expect(parseOpenApiBody('{"openapi": "3.0.1"}')).to.deep.equal({ ok: false, problem: "the OpenAPI body has no paths object" });
         });
 
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-any-method.html
         it("lists operations with upper-case methods, ANY for the API Gateway any-method, and no other keys", () => {
             const doc = openApiDocument();
             doc.paths["/orders"].parameters = [];

@@ -69,19 +69,33 @@ export const OPERATION_KEYS: Readonly<Record<string, HttpMethod>> = {
     "x-amazon-apigateway-any-method": "ANY",
 };
 
-/** Stage method settings (`aws.apigateway.MethodSettings.methodPath`): slashes as ~1, no leading slash. */
+/**
+ * Stage method settings (`aws.apigateway.MethodSettings.methodPath`): slashes as ~1, no leading slash.
+ * The provider uses the method path as the key of the stage's `methodSettings` and as the prefix
+ * of UpdateStage's patch paths, `/{method_path}/metrics/enabled` (hashicorp/terraform-provider-aws
+ * internal/service/apigateway/method_settings.go); a patch path is "a JSON Pointer value" (AWS CLI
+ * update-stage, https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html), in which
+ * a `/` inside one key is written `~1`.
+ */
 export function methodSettingsPath(method: HttpMethod, path: string): string {
     return `${path.replace(/\//g, "~1")}/${method === "ANY" ? "*" : method}`;
 }
 
-/** Usage-plan per-method throttles: `{resourcePath}/{method}`, so `/orders/{id}/GET` (and `//GET` for the root). */
+/**
+ * Usage-plan per-method throttles: `{resourcePath}/{method}`, so `/orders/{id}/GET` (and `//GET` for
+ * the root). The provider's `throttle.path`: "Specify the path and method, for example `/test/GET`"
+ * (@pulumi/aws types/input.d.ts, UsagePlanApiStageThrottle; from terraform-provider-aws's
+ * api_gateway_usage_plan docs).
+ */
 export function usagePlanThrottlePath(method: HttpMethod, path: string): string {
     return `${path}/${method === "ANY" ? "*" : method}`;
 }
 
 /**
  * The part of an execute-api ARN after the API id that matches exactly this method and
- * path on any stage: variables become `*` (`/*\/GET/orders/*`).
+ * path on any stage: variables become `*` (`/*\/GET/orders/*`). The ARN is
+ * `arn:aws:execute-api:{regionId}:{accountId}:{apiId}/{stage}/{httpVerb}/[{resource}/[{child-resources}]]`
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html).
  */
 export function executeApiPattern(method: HttpMethod, path: string): string {
     const resource = pathSegments(path)

@@ -15,8 +15,10 @@ export const PROD_GUARDS = {
     vault: { protect: true, retainOnDelete: true, why: "it holds the recovery points" },
     vaultKey: { protect: true, retainOnDelete: true, why: "recovery points encrypted with a deleted key are lost" },
     vaultPolicy: { protect: true, retainOnDelete: true, why: "it is what denies deleting recovery points" },
-    // The provider replaces a lock to change it (every field ForceNew): retained, the
-    // replacement is an in-place Put; protect would refuse it. gatevault never deletes it.
+    // The provider replaces a lock to change it (every field ForceNew, no update; create is
+    // PutBackupVaultLockConfiguration, delete DeleteBackupVaultLockConfiguration:
+    // hashicorp/terraform-provider-aws internal/service/backup/vault_lock_configuration.go):
+    // retained, the replacement is an in-place Put; protect would refuse it. gatevault never deletes it.
     vaultLock: { protect: false, retainOnDelete: true, why: "removing it lets recovery points be deleted early" },
     backupPlan: { protect: true, retainOnDelete: false, why: "deleting it stops the backups (its recovery points keep their lifecycle)" },
     orgBackupPolicy: { protect: true, retainOnDelete: false, why: "deleting it removes the backup plans it creates in every account it reaches" },

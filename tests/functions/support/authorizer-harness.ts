@@ -1,6 +1,9 @@
 // Builds authorizers over a test JWKS server and checks what their policies allow the way
-// IAM evaluates execute-api ARNs (`*` matches any characters, `/` included).
+// IAM evaluates execute-api ARNs (`*` matches any characters, `/` included). A method ARN is
+// `arn:aws:execute-api:{regionId}:{accountId}:{apiId}/{stage}/{httpVerb}/[{resource}/[{child-resources}]]`
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html).
 
+import { resourceMatches } from "@gatevault/aws-model/iam/wildcards";
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
 import { createAuthorizer, type Authorize } from "../../../functions/authorizer/authorize";
 import type { AuthorizerSettings } from "../../../functions/authorizer/settings";
@@ -46,21 +49,20 @@ export function loggedAuthorizer(settings: AuthorizerSettings): LoggedAuthorizer
     return { authorize, reasons };
 }
 
-function iamPattern(resource: string): RegExp {
-    const escaped = resource.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    return new RegExp(`^${escaped}$`);
-}
-
-/** IAM's answer over a returned policy, per request: explicit Deny wins, then any Allow, else implicit deny. */
+/**
+ * IAM's answer over a returned policy, per request: explicit Deny wins, then any Allow, else
+ * implicit deny. Resources match as IAM's Resource element does (`resourceMatches`, which cites
+ * the IAM User Guide).
+ */
 export function policyDecider(result: APIGatewayAuthorizerResult): (arn: string) => "Allow" | "Deny" {
     const statements = (result.policyDocument.Statement as { Effect: string; Resource: string | string[] }[]).map((s) => ({
         effect: s.Effect,
-        patterns: (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).map(iamPattern),
+        patterns: Array.isArray(s.Resource) ? s.Resource : [s.Resource],
     }));
     return (arn) => {
         let allowed = false;
         for (const { effect, patterns } of statements) {
-            if (patterns.some((p) => p.test(arn))) {
+            if (patterns.some((p) => resourceMatches(p, arn))) {
                 if (effect === "Deny") return "Deny";
                 allowed = true;
             }
