@@ -74,7 +74,10 @@ describe("stage settings", () => {
     // Stage method settings: the key of the stage's methodSettings and the head of UpdateStage's
     // patch paths (terraform-provider-aws internal/service/apigateway/method_settings.go), which are
     // JSON Pointers (https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html): a `/`
-    // inside the resource path is `~1`. Usage-plan throttles: "Specify the path and method, for
+    // inside the resource path is `~1`, as AWS documents for a method setting's ResourcePath ("the path
+    // value /resource/subresource must be encoded as /~1resource~1subresource",
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-stage-methodsetting.html).
+    // Usage-plan throttles: "Specify the path and method, for
     // example `/test/GET`" (@pulumi/aws types/input.d.ts, UsagePlanApiStageThrottle.path).
     it("spells method paths as API Gateway expects them", () => {
         expect(methodSettingsPath("GET", "/orders/{id}")).to.equal("~1orders~1{id}/GET");

@@ -75,7 +75,13 @@ export const OPERATION_KEYS: Readonly<Record<string, HttpMethod>> = {
  * of UpdateStage's patch paths, `/{method_path}/metrics/enabled` (hashicorp/terraform-provider-aws
  * internal/service/apigateway/method_settings.go); a patch path is "a JSON Pointer value" (AWS CLI
  * update-stage, https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html), in which
- * a `/` inside one key is written `~1`.
+ * a `/` inside one key is written `~1`. AWS documents the same encoding for a method setting's
+ * resource path: "Forward slashes (/) are encoded as ~1 ... the path value /resource/subresource
+ * must be encoded as /~1resource~1subresource" (AWS::ApiGateway::Stage MethodSetting ResourcePath,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-stage-methodsetting.html).
+ * The provider's own docs show another spelling, the leading slash trimmed (`path1/GET`); whether
+ * AWS stores that under the same key was not verified here (no AWS account), so gatevault follows
+ * the encoding AWS documents.
  */
 export function methodSettingsPath(method: HttpMethod, path: string): string {
     return `${path.replace(/\//g, "~1")}/${method === "ANY" ? "*" : method}`;
