@@ -15,3 +15,8 @@ interface GatevaultPolicyExtras {
 export type GatevaultResourcePolicy = ResourceValidationPolicy & GatevaultPolicyExtras;
 export type GatevaultStackPolicy = StackValidationPolicy & GatevaultPolicyExtras;
 export type GatevaultPolicy = GatevaultResourcePolicy | GatevaultStackPolicy;
+
+/** A stack rule (judges the resources together) rather than a resource rule. */
+export function isStackPolicy(p: ResourceValidationPolicy | StackValidationPolicy): p is StackValidationPolicy {
+    return typeof (p as StackValidationPolicy).validateStack === "function";
+}

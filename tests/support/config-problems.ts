@@ -1,23 +1,13 @@
 // Typed stack config for tests, and the problems the config checks report.
 
 import { expect } from "chai";
-import { backupRuleProblems } from "../../components/backup/stack/config-problems";
-import { type ConfigProblem, ConfigValidationError, type ConfigSource, type GatevaultConfig, isConfigValidationError, parseStackConfig } from "../../components/config";
+import { checkedStackConfig } from "../../components/backup/stack/config-problems";
+import { type ConfigProblem, type GatevaultConfig, isConfigValidationError } from "../../components/config";
 import { editedStack, shippedStack, sourceOf } from "./stacks";
 
-type Edit = (config: Record<string, any>) => void;
+export { checkedStackConfig };
 
-/**
- * What a stack file must satisfy on its own, in the order the program checks it: the config
- * layer's parse (shapes, each field's rules), then the backup rules, which checkStack runs
- * first (components/backup/stack/config-problems.ts).
- */
-export function checkedStackConfig(source: ConfigSource): GatevaultConfig {
-    const config = parseStackConfig(source);
-    const problems = backupRuleProblems(config);
-    if (problems.length > 0) throw new ConfigValidationError(problems);
-    return config;
-}
+type Edit = (config: Record<string, any>) => void;
 
 /** The typed config of a shipped stack, optionally edited first. */
 export function stackConfig(stack = "dev", edit?: Edit): GatevaultConfig {

@@ -3,7 +3,7 @@
 // (policy/config/<stack>.json), resolved as the Pulumi CLI resolves `--policy-pack-config`
 // (tools/plan/policy-config.ts), so the levels shown are the levels that apply.
 
-import type { GatevaultPolicy } from "../../policy/types";
+import { type GatevaultPolicy, isStackPolicy } from "../../policy/types";
 import { EXEMPTIONS_PROPERTY } from "../../policy/common/exemptions";
 import type { ResolvedPackConfig } from "../plan/policy-config";
 import { code, generatedNotice, prose, table } from "./markdown";
@@ -14,10 +14,6 @@ export interface StackPolicyConfig {
     /** The stack's name, from `policy/config/<stack>.json`. */
     stack: string;
     resolved: ResolvedPackConfig;
-}
-
-function isStackPolicy(p: GatevaultPolicy): boolean {
-    return typeof (p as { validateStack?: unknown }).validateStack === "function";
 }
 
 function parametersOf(p: GatevaultPolicy): [string, ParameterSchema][] {

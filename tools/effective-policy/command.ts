@@ -29,10 +29,10 @@ import { parseCommandLine } from "../command-line";
 import { engineConfig, loadProject } from "../plan/project";
 import { memberRequirements } from "../../components/backup/org-policy/member-requirements";
 import { OrganizationTree } from "../../components/backup/org-policy/organization";
-import { backupRuleProblems } from "../../components/backup/stack/config-problems";
+import { checkedStackConfig } from "../../components/backup/stack/config-problems";
 import { coverageOf, describeCoverage } from "../../components/backup/org-policy/stack-set/coverage";
 import { parseExportedTree, withExportedTree } from "../../components/backup/org-policy/tree-file";
-import { ConfigValidationError, isConfigValidationError, parseStackConfig } from "../../components/config";
+import { isConfigValidationError } from "../../components/config";
 import type { OrgBackupPoliciesConfig } from "../../components/config/org-backup-policies";
 
 /** What the command prints, and its exit code. */
@@ -52,10 +52,8 @@ function stackOrganization(stack: string, account: string, parent: string | unde
     const engine = engineConfig(project, path.join(process.cwd(), `Pulumi.${stack}.yaml`));
     let parsed;
     try {
-        parsed = parseStackConfig({ values: engine.values, secretKeys: new Set(engine.secretKeys) });
         // The effective policies are computed from backup config that follows the backup rules.
-        const ruleProblems = backupRuleProblems(parsed);
-        if (ruleProblems.length > 0) throw new ConfigValidationError(ruleProblems);
+        parsed = checkedStackConfig({ values: engine.values, secretKeys: new Set(engine.secretKeys) });
     } catch (err) {
         if (isConfigValidationError(err)) return { problem: `Pulumi.${stack}.yaml does not parse: ${err.message}` };
         throw err;

@@ -11,10 +11,10 @@ import type {
     ResourceValidationArgs,
     ResourceValidationPolicy,
     StackValidationArgs,
-    StackValidationPolicy,
 } from "@pulumi/policy";
 import { unknownCheckingProxy, UnknownValueError } from "@pulumi/policy";
 import { EXEMPTION_SINK, ExemptionEvent } from "../../policy/common/exemptions";
+import { isStackPolicy } from "../../policy/types";
 import type { ResolvedPackConfig } from "./policy-config";
 import { policyView } from "./properties";
 import type { RecordedResource } from "./recorder";
@@ -98,10 +98,6 @@ function isTypeOf(type: string, resourceClass: unknown): boolean {
 
 function isResourcePolicy(p: Policies[number]): p is ResourceValidationPolicy {
     return typeof (p as ResourceValidationPolicy).validateResource === "function" || Array.isArray((p as ResourceValidationPolicy).validateResource);
-}
-
-function isStackPolicy(p: Policies[number]): p is StackValidationPolicy {
-    return typeof (p as StackValidationPolicy).validateStack === "function";
 }
 
 function effectiveLevel(level: EnforcementLevel): EnforcementLevel {
