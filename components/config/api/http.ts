@@ -1,12 +1,12 @@
 // HTTP methods and API Gateway resource paths as config spells them.
 
 import { HttpMethod, httpMethods } from "@gatevault/aws-model/apigateway/methods";
+import { variableOf } from "@gatevault/aws-model/apigateway/paths";
 import { z } from "zod";
 
 export const httpMethodSchema = z.enum(httpMethods);
 
 const LITERAL_SEGMENT = /^[A-Za-z0-9._~:@!$&'()*+,;=-]+$/;
-const VARIABLE_SEGMENT = /^\{[A-Za-z_][A-Za-z0-9_]*\+?\}$/;
 
 /** Problems with a resource path, or an empty list when it is one API Gateway accepts. */
 export function routePathProblems(value: string): string[] {
@@ -25,9 +25,10 @@ export function routePathProblems(value: string): string[] {
         if (segment === "") {
             problems.push("must not contain // (API Gateway has no empty path parts)");
         } else if (segment.includes("{") || segment.includes("}")) {
-            if (!VARIABLE_SEGMENT.test(segment)) {
+            const variable = variableOf(segment);
+            if (!variable) {
                 problems.push(`path part "${segment}" must be a whole variable such as {id} or {proxy+}`);
-            } else if (segment.endsWith("+}") && i !== segments.length - 1) {
+            } else if (variable.greedy && i !== segments.length - 1) {
                 problems.push(`greedy variable ${segment} must be the last path part`);
             }
         } else if (!LITERAL_SEGMENT.test(segment)) {

@@ -12,7 +12,8 @@ export function pathSegments(path: string): string[] {
     return path === "/" ? [] : path.slice(1).split("/");
 }
 
-function variableOf(segment: string): PathVariable | undefined {
+/** The variable a path part names (`{id}`, greedy `{proxy+}`), or undefined for a literal part. */
+export function variableOf(segment: string): PathVariable | undefined {
     const match = /^\{([A-Za-z_][A-Za-z0-9_]*)(\+?)\}$/.exec(segment);
     return match ? { name: match[1], greedy: match[2] === "+" } : undefined;
 }
