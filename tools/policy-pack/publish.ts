@@ -44,7 +44,10 @@ export interface InstalledPack {
 }
 
 export interface PublishOptions {
-    /** A folder outside any node_modules tree to keep installs in, by content (see the top of this file). */
+    /**
+     * A folder outside any node_modules tree to keep installs in, by content (see the top of this
+     * file), on the file system of the system's temporary folder: an install is renamed into it.
+     */
     installCache?: string;
 }
 
@@ -72,15 +75,13 @@ function filesUnder(dir: string, prefix = ""): string[] {
     return fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
 }
 
-/** A rename, or a copy where `to` is on another file system than `from`. */
-function move(from: string, to: string): void {
-    try {
-        fs.renameSync(from, to);
-    } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
-        fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true });
-        fs.rmSync(from, { recursive: true, force: true });
-    }
+/** Moves the unpacked `package` folder to where Pulumi keeps the pack under `root`, and installs it there as the CLI does. */
+async function installUnder(root: string, packageDir: string): Promise<string> {
+    const dir = path.join(root, INSTALL_PATH);
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    fs.renameSync(packageDir, dir);
+    await npm(["install", "--loglevel=error", "--offline"], dir);
+    return dir;
 }
 
 /** Deletes all but the `keep` most recently used installs in `cache`. */
@@ -131,11 +132,7 @@ export async function publishAndInstall(packDir: string, options: PublishOptions
         const files = filesUnder(extracted).sort();
         const packageDir = path.join(extracted, "package");
         if (!options.installCache) {
-            const dir = path.join(temp, INSTALL_PATH);
-            fs.mkdirSync(path.dirname(dir), { recursive: true });
-            fs.renameSync(packageDir, dir);
-            await npm(["install", "--loglevel=error", "--offline"], dir);
-            return { packStdout, files, dir, installedNow: true, remove };
+            return { packStdout, files, dir: await installUnder(temp, packageDir), installedNow: true, remove };
         }
         const cache = options.installCache;
         const key = installKey(extracted, files, (await npmVersion!).trim(), process.version);
@@ -148,10 +145,8 @@ export async function publishAndInstall(packDir: string, options: PublishOptions
         // Installed under a name of this process, then renamed: another run never sees half an install.
         const building = path.join(cache, `${key}.${process.pid}.tmp`);
         fs.rmSync(building, { recursive: true, force: true });
-        fs.mkdirSync(path.dirname(path.join(building, INSTALL_PATH)), { recursive: true });
-        move(packageDir, path.join(building, INSTALL_PATH));
         try {
-            await npm(["install", "--loglevel=error", "--offline"], path.join(building, INSTALL_PATH));
+            await installUnder(building, packageDir);
             fs.rmSync(entry, { recursive: true, force: true });
             fs.renameSync(building, entry);
         } catch (err) {
